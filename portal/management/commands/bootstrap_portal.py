@@ -1,0 +1,39 @@
+"""Build (or complete) the whole portal; safe to run any number of times."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from columns.permissions import ensure_leaders_group, sync_page_permissions
+from columns.publishing import ensure_regulation
+from columns.setup import ensure_columns, ensure_topics
+from home.setup import ensure_home
+from units.setup import ensure_demo_accounts, ensure_units
+from workflow.setup import ensure_publication_workflow, remove_wagtail_default_groups
+
+
+class Command(BaseCommand):
+    help = "创建网站首页、九大栏目及子栏目、单位与权限、审核流程，并发布《管理办法》。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo", action="store_true",
+                            help="同时创建演示账号和演示内容")
+
+    @transaction.atomic
+    def handle(self, *args, demo=False, **options):
+        ensure_units()
+        ensure_leaders_group()
+        ensure_topics()
+        home = ensure_home()
+        pages, created = ensure_columns(home)
+        remove_wagtail_default_groups()
+        ensure_publication_workflow(home)
+        sync_page_permissions(home)
+        regulation = ensure_regulation(pages["open/catalogue"])
+        self.stdout.write(f"栏目：新建 {created} 个；《管理办法》：{regulation.url}")
+        if demo:
+            from columns.demo import ensure_demo_content
+
+            ensure_demo_accounts()
+            added = ensure_demo_content(pages)
+            self.stdout.write(f"演示账号已就绪（密码见 README）；演示信息：新建 {added} 条")
+        self.stdout.write(self.style.SUCCESS("门户网站初始化完成。"))
