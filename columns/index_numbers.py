@@ -22,9 +22,14 @@ class IndexNumberSequence(models.Model):
 
 
 def _credit_code():
+    """The credit code of the default site's 信息公开设置 (created on first use)."""
+    from wagtail.models import Site
+
     settings_model = apps.get_model("columns", "DisclosureSettings")
-    setting = settings_model.objects.order_by("pk").first()
-    return setting.credit_code if setting else settings_model._meta.get_field("credit_code").default
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return settings_model._meta.get_field("credit_code").default
+    return settings_model.for_site(site).credit_code
 
 
 def next_serial(year):

@@ -2,7 +2,7 @@
 
 from wagtail.models import Page, Site
 
-from .models import HomePage
+from .models import HomePage, PortalSettings
 
 SITE_TITLE = "枣庄市卫生和计划生育委员会"
 
@@ -22,6 +22,7 @@ def ensure_home():
     site.root_page = home
     site.site_name = SITE_TITLE
     site.save()
+    PortalSettings.for_site(site)  # creates the settings row with its defaults
     return home
 
 

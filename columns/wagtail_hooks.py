@@ -1,0 +1,34 @@
+"""Admin registrations and guards of the columns app."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from wagtail import hooks
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from .models import WITHHELD_MESSAGE, DisclosureMode, GovDocumentPage, TopicCategory
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_withheld_documents(request, action_type, objects, action_class):
+    """Bulk publish would reach the model's refusal as a server error; say it plainly."""
+    if action_type != "publish":
+        return None
+    for obj in objects:
+        latest = obj.specific.get_latest_revision_as_object() if hasattr(obj, "specific") else obj
+        if isinstance(latest, GovDocumentPage) and latest.disclosure_mode == DisclosureMode.WITHHELD:
+            messages.error(request, f"《{latest.title}》：{WITHHELD_MESSAGE}")
+            return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+    return None
+
+
+class TopicCategoryAdmin(ModelAdmin):
+    model = TopicCategory
+    menu_label = "主题分类"
+    menu_icon = "list-ul"
+    menu_order = 810
+    list_display = ("__str__", "sort_order")
+    list_filter = ("parent",)
+    search_fields = ("name",)
+
+
+modeladmin_register(TopicCategoryAdmin)
