@@ -32,3 +32,24 @@ class TopicCategoryAdmin(ModelAdmin):
 
 
 modeladmin_register(TopicCategoryAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_column_duties_urls():
+    from django.urls import path
+
+    from .views import ColumnDutiesReport
+
+    return [
+        path("reports/column-duties/", ColumnDutiesReport.as_view(), name="column_duties"),
+        path("reports/column-duties/results/",
+             ColumnDutiesReport.as_view(results_only=True), name="column_duties_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_column_duties_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem("栏目维护分工", reverse("column_duties"), icon_name="list-ul", order=50)
