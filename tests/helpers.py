@@ -57,3 +57,36 @@ def gov_document_form_data(title, action=None, unit="研究室", **fields):
     if action:
         form[action] = "1"
     return form
+
+
+def notice_form_data(title="关于开展2026年医疗机构校验工作的通知", action=None,
+                     unit="医政医管科", **fields):
+    """POST data of the 通知公告 (NoticePage) form."""
+    data = {
+        "source_unit": unit_pk(unit),
+        "title": title,
+        "slug": fields.pop("slug", "yzk-notice"),
+        "issuer": "枣庄市卫生和计划生育委员会",
+        "doc_number": "枣卫医字〔2026〕9号",
+        "release_time": "2026-12-01 09:30",
+        "author": "", "source_name": "", "keywords": "",
+        "body": streamfield([("paragraph", rich_text("<p>各医疗机构：请按要求完成校验。</p>"))]),
+        "attachments": streamfield([]),
+        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0,
+                     "MAX_NUM_FORMS": 1000},
+    }
+    data.update(fields)
+    form = nested_form_data(data)
+    if action:
+        form[action] = "1"
+    return form
+
+
+def checklist(comment="同意发布。", **overrides):
+    """A complete Art. 8 checklist: every item confirmed."""
+    from workflow.checklist import KEYS
+
+    answers = {key: "yes" for key in KEYS}
+    answers.update(other="", comment=comment)
+    answers.update(overrides)
+    return answers

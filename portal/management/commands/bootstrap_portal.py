@@ -8,7 +8,7 @@ from columns.publishing import ensure_regulation
 from columns.setup import ensure_columns, ensure_topics
 from home.setup import ensure_home
 from units.setup import ensure_demo_accounts, ensure_units
-from workflow.setup import ensure_publication_workflow, remove_wagtail_default_groups
+from workflow.setup import ensure_review_workflows, remove_wagtail_default_groups
 
 
 class Command(BaseCommand):
@@ -26,7 +26,7 @@ class Command(BaseCommand):
         home = ensure_home()
         pages, created = ensure_columns(home)
         remove_wagtail_default_groups()
-        ensure_publication_workflow(home)
+        ensure_review_workflows({"": home, **pages})
         sync_page_permissions(home)
         regulation = ensure_regulation(pages["open/catalogue"])
         self.stdout.write(f"栏目：新建 {created} 个；《管理办法》：{regulation.url}")

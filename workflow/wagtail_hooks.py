@@ -1,0 +1,40 @@
+"""Admin guards of the review chain."""
+
+import json
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from wagtail import hooks
+
+from .models import BaseReviewTask
+
+
+@hooks.register("before_edit_page")
+def check_approval_sent_from_the_edit_page(request, page):
+    """"Approve" from the edit page posts the checklist as JSON and skips the
+    form's validation; check it here so that a refused approval changes
+    nothing (not even the draft) and the reviewer is told why."""
+    if request.method != "POST" or not request.POST.get("action-workflow-action"):
+        return None
+    task_state = page.current_workflow_task_state
+    if task_state is None:
+        return None
+    task = task_state.task.specific
+    if not isinstance(task, BaseReviewTask):
+        return None
+    action = request.POST.get("workflow-action-name")
+    try:
+        data = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
+    except ValueError:
+        data = {}
+    obj = page.specific
+    problems = [task.refusal(obj, request.user)] if task.refusal(obj, request.user) else []
+    if action == "approve" and not problems:
+        problems = task.approval_errors(obj, data, data.get("comment", ""))
+    elif action == "reject" and not (data.get("comment") or "").strip():
+        problems = ["退回修改必须填写理由。"]
+    if not problems:
+        return None
+    for problem in problems:
+        messages.error(request, problem)
+    return redirect("wagtailadmin_pages:edit", page.pk)
