@@ -15,7 +15,14 @@ from wagtail.models import Task, TaskState
 
 from units.models import UnitKind
 
-from .checklist import ALL_BUT_STATISTICS, OTHER_KEY, RejectionForm, approval_form_for, checklist_errors
+from .checklist import (
+    ALL_BUT_STATISTICS,
+    OTHER_KEY,
+    RejectionForm,
+    approval_form_for,
+    checklist_errors,
+)
+from .revisions import last_content_editor_id
 
 
 class ReviewRefused(PermissionDenied):
@@ -56,11 +63,12 @@ def responsible_section(item):
 
 
 def authors_of(obj):
-    """Users who wrote or last edited the item: they may not review it."""
-    ids = {obj.owner_id}
-    latest = obj.get_latest_revision()
-    if latest is not None:
-        ids.add(latest.user_id)
+    """Users who wrote or last changed the item's content: they may not review it.
+
+    A save that changes nothing (autosave, "save draft") does not make its
+    user an editor of the text.
+    """
+    ids = {obj.owner_id, last_content_editor_id(obj)}
     ids.discard(None)
     return ids
 
@@ -68,6 +76,9 @@ def authors_of(obj):
 class BaseReviewTask(Task):
     """Shared behaviour of every step of the chain."""
 
+    # Steps that vouch for the text that goes online: an edit after their
+    # approval sends the item back through them (workflow.reapproval).
+    vouches_for_text = True
     task_state_class = ReviewTaskState
     required_items = ALL_BUT_STATISTICS
     approve_label = "审核通过"
@@ -175,6 +186,7 @@ class FirstLevelReviewTask(BaseReviewTask):
 
     required_items = ("secret", "statistics")
     approve_label = "一级审核通过"
+    vouches_for_text = False  # the unit vouches for its own facts, once
 
     class Meta:
         verbose_name = "一级审核（供稿单位负责人）"

@@ -54,6 +54,9 @@ def remove_wagtail_default_groups():
     for name in ("Moderators approval", FOUNDATION_WORKFLOW):
         Workflow.objects.filter(name=name).update(active=False)
         WorkflowPage.objects.filter(workflow__name=name).delete()
+    # Wagtail's fresh-install task would stay offered in the workflow admin.
+    GroupApprovalTask.objects.filter(name__in=("Moderators approval", "研究室审核发布"),
+                                     groups__isnull=True).update(active=False)
 
 
 def _unit_groups(name):

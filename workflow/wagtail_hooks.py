@@ -38,3 +38,10 @@ def check_approval_sent_from_the_edit_page(request, page):
     for problem in problems:
         messages.error(request, problem)
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    actions.register_action("portal.reapproval", "内容修改后需重新审核",
+                            "审核通过后内容被修改，相关审核步骤需重新审核")
+    actions.register_action("portal.withdraw", "撤稿", "已发布信息被撤下")

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "workflow.middleware.ReviewRefusalMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -135,7 +136,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Publishing happens only at the end of a review chain, whose last reviewer
 # holds no publish permission (see workflow.actions).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "workflow.actions.publish_reviewed_revision"
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Off: Wagtail's own rule would void every approval on any new revision, even
+# an autosave. workflow.reapproval voids only the approvals that vouch for
+# the text when the text really changes.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 

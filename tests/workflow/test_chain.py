@@ -3,7 +3,11 @@
 import pytest
 from django.core import mail
 
+from django.contrib.auth import get_user_model
+
 from columns.models import NewsPage, NoticePage
+from units.models import Unit
+from units.setup import DEMO_PASSWORD
 
 from .chain import approve, current_task, reject, submit_news, submit_notice
 
@@ -97,3 +101,39 @@ def test_the_checklist_is_recorded_with_each_decision(as_user, column):
     assert state.checklist["statistics"] == "yes"
     assert state.checklist["policy"] == "na"
     assert state.comment == "数据已核实。"
+
+
+def test_an_edit_after_approvals_goes_back_through_the_vouching_steps(as_user, column):
+    from tests.helpers import notice_form_data
+
+    submit_notice(as_user("yzk"), column("notices"))
+    page = NoticePage.objects.get(slug="yzk-notice")
+    for username in ("yzk_head", "bgs", "fgld"):
+        approve(as_user(username), page)
+    assert current_task(page) == "研究室发布审核"
+    mail.outbox.clear()
+    as_user("yjs").post(f"/admin/pages/{page.pk}/edit/",
+                        notice_form_data(title="关于开展2026年医疗机构校验工作的通知（修订）"))
+    assert current_task(page) == "保密审查"
+    to_submitter = [m for m in mail.outbox if "yzk@example.org" in m.to]
+    assert to_submitter and "/revisions/compare/" in to_submitter[0].body
+    for username in ("bgs", "fgld"):
+        assert approve(as_user(username), page).status_code == 200
+    assert approve(as_user("yjs"), page).status_code == 403  # yjs edited it last
+    colleague = get_user_model().objects.create_user("yjs2", "yjs2@example.org", DEMO_PASSWORD)
+    colleague.groups.add(Unit.objects.get(name="研究室").heads_group)
+    approve(as_user("yjs2"), page)
+    page.refresh_from_db()
+    assert page.live and page.title.endswith("（修订）")
+
+
+def test_saving_without_a_content_change_resets_nothing(as_user, column):
+    submit_notice(as_user("yzk"), column("notices"))
+    page = NoticePage.objects.get(slug="yzk-notice")
+    for username in ("yzk_head", "bgs"):
+        approve(as_user(username), page)
+    latest = page.get_latest_revision_as_object()
+    latest.save_revision(user=page.owner)  # an autosave: new revision, same content
+    assert current_task(page) == "二级审核（分管领导）"
+    approve(as_user("fgld"), page)
+    assert current_task(page) == "研究室发布审核"
