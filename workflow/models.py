@@ -156,10 +156,17 @@ class BaseReviewTask(Task):
         task_state.approve(user=user, comment=comment.strip())
 
     def approval_errors(self, obj, answers, comment):
+        from .checks import content_check_errors
+
         errors = checklist_errors(answers, self.required_items)
         if not (comment or "").strip():
             errors.append("请填写审核意见。")
+        errors += content_check_errors(self, obj, answers)
         return errors
+
+    def get_template_for_action(self, action):
+        # The review dialog shows the keyword and personal-data findings.
+        return "workflow/review_action_modal.html"
 
     def reject(self, task_state, user, comment="", **_ignored):
         if not (comment or "").strip():

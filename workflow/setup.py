@@ -37,7 +37,6 @@ WORKFLOWS = {
     GENERAL_WORKFLOW: ([FIRST_LEVEL, LEADER, PUBLICATION_CHECK], [""]),
 }
 WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
-FOUNDATION_WORKFLOW = "信息发布审核"  # single-step workflow of the first release
 
 
 def remove_wagtail_default_groups():
@@ -51,11 +50,10 @@ def remove_wagtail_default_groups():
             for task in GroupApprovalTask.objects.filter(groups=group):
                 task.groups.remove(group)
             group.delete()
-    for name in ("Moderators approval", FOUNDATION_WORKFLOW):
-        Workflow.objects.filter(name=name).update(active=False)
-        WorkflowPage.objects.filter(workflow__name=name).delete()
+    Workflow.objects.filter(name="Moderators approval").update(active=False)
+    WorkflowPage.objects.filter(workflow__name="Moderators approval").delete()
     # Wagtail's fresh-install task would stay offered in the workflow admin.
-    GroupApprovalTask.objects.filter(name__in=("Moderators approval", "研究室审核发布"),
+    GroupApprovalTask.objects.filter(name="Moderators approval",
                                      groups__isnull=True).update(active=False)
 
 
