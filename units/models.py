@@ -111,6 +111,10 @@ class Leader(models.Model):
         Unit, verbose_name="分管科室", related_name="supervising_leaders", blank=True,
         limit_choices_to={"kind": UnitKind.SECTION},
     )
+    secretaries = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="秘书（可代签）", related_name="secretary_for",
+        blank=True, help_text="受领导委托代为录入审核意见的人员，审核单上同时记录领导和代签人",
+    )
 
     class Meta:
         verbose_name = "分管领导"

@@ -152,7 +152,8 @@ class BaseReviewTask(Task):
         claim(task_state, user)
         task_state.checklist = {k: answers[k] for k in answers if k != OTHER_KEY}
         task_state.other_matters = answers.get(OTHER_KEY, "") or ""
-        task_state.save(update_fields=["checklist", "other_matters"])
+        task_state.signed_for = self.signed_for(obj, user)
+        task_state.save(update_fields=["checklist", "other_matters", "signed_for"])
         task_state.approve(user=user, comment=comment.strip())
 
     def approval_errors(self, obj, answers, comment):
@@ -167,6 +168,10 @@ class BaseReviewTask(Task):
     def get_template_for_action(self, action):
         # The review dialog shows the keyword and personal-data findings.
         return "workflow/review_action_modal.html"
+
+    def signed_for(self, obj, user):
+        """The reviewer on whose instruction user acts (代签), if any."""
+        return None
 
     def reject(self, task_state, user, comment="", **_ignored):
         if not (comment or "").strip():
@@ -251,11 +256,23 @@ class LeaderReviewTask(BaseReviewTask):
     def get_description(cls):
         return "由信息责任科室的分管领导进行二级审核。"
 
-    def reviewers(self, obj):
+    def leaders(self, obj):
         section = responsible_section(obj)
         if section is None:
             return _users().none()
         return _users().filter(leader_profile__supervised_units=section)
+
+    def reviewers(self, obj):
+        """The leaders, and their secretaries who enter a decision for them."""
+        leaders = self.leaders(obj)
+        secretaries = _users().filter(secretary_for__user__in=leaders)
+        return (leaders | secretaries).distinct()
+
+    def signed_for(self, obj, user):
+        leaders = self.leaders(obj)
+        if leaders.filter(pk=user.pk).exists():
+            return None
+        return leaders.filter(leader_profile__secretaries=user).first()
 
 
 class ResearchOfficeReviewTask(GroupReviewTask):
@@ -281,5 +298,3 @@ class PublicationCheckTask(ResearchOfficeReviewTask):
     class Meta:
         verbose_name = "研究室发布审核"
         verbose_name_plural = "研究室发布审核"
-
-

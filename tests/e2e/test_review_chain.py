@@ -1,0 +1,61 @@
+"""The 区(市)动态 chain walked in the Wagtail admin in a real browser:
+xuecheng writes and submits, xuecheng_head and yjs approve with the
+checklist, and the item appears on the public site."""
+
+import re
+import uuid
+
+import pytest
+
+from units.setup import DEMO_PASSWORD
+
+pytestmark = pytest.mark.e2e
+
+
+def log_in(page, base, username):
+    page.context.clear_cookies()
+    page.goto(base + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.get_by_role("button", name=re.compile("登录")).click()
+    page.wait_for_url(base + "/admin/")
+
+
+def open_action_menu(page):
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+
+
+def approve_in_editor(page, base, title, action_label):
+    page.goto(base + "/admin/")
+    page.get_by_role("link", name=title).first.click()
+    page.wait_for_url(re.compile(r".*/edit/$"))
+    open_action_menu(page)
+    page.get_by_role("button", name=action_label).click()
+    modal = page.locator(".modal-content")
+    modal.locator("input[type=radio][value=yes]").first.wait_for()
+    for radio in modal.locator("input[type=radio][value=yes]").all():
+        radio.check()
+    modal.locator("textarea[name=comment]").fill("已核实，同意。")
+    modal.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/.*"))
+
+
+def test_a_district_item_walks_the_chain_in_the_admin(portal_url, page):
+    title = f"薛城区开展健康义诊活动{uuid.uuid4().hex[:6]}"
+    log_in(page, portal_url, "xuecheng")
+    district_id = page.evaluate(
+        "fetch('/admin/api/main/pages/?slug=district').then(r => r.json()).then(d => d.items[0].id)")
+    page.goto(f"{portal_url}/admin/pages/add/columns/newspage/{district_id}/")
+    page.fill("#id_title", title)
+    open_action_menu(page)
+    page.get_by_role("button", name=re.compile("提交")).click()
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/.*"))
+
+    log_in(page, portal_url, "xuecheng_head")
+    approve_in_editor(page, portal_url, title, "一级审核通过")
+
+    log_in(page, portal_url, "yjs")
+    approve_in_editor(page, portal_url, title, "审核通过并发布")
+
+    page.goto(portal_url + "/updates/district/")
+    assert page.get_by_role("link", name=title).is_visible()
