@@ -298,3 +298,6 @@ class PublicationCheckTask(ResearchOfficeReviewTask):
     class Meta:
         verbose_name = "研究室发布审核"
         verbose_name_plural = "研究室发布审核"
+
+
+from .register import PublicationRecord, RegisterSequence  # noqa: E402,F401  (登记备案)

@@ -45,3 +45,38 @@ def register_review_log_actions(actions):
     actions.register_action("portal.reapproval", "内容修改后需重新审核",
                             "审核通过后内容被修改，相关审核步骤需重新审核")
     actions.register_action("portal.withdraw", "撤稿", "已发布信息被撤下")
+
+
+# -- publication register (登记备案) ------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_publication_register_urls():
+    from django.urls import path
+
+    from .register_views import PublicationRecordView, PublicationRegisterReport
+
+    return [
+        path("reports/register/", PublicationRegisterReport.as_view(),
+             name="publication_register"),
+        path("reports/register/results/",
+             PublicationRegisterReport.as_view(results_only=True),
+             name="publication_register_results"),
+        path("reports/register/<int:pk>/", PublicationRecordView.as_view(),
+             name="publication_register_detail"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_publication_register_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from .register_views import REGISTER_TITLE, may_use_register
+
+    class RegisterMenuItem(MenuItem):
+        def is_shown(self, request):
+            return may_use_register(request.user)
+
+    return RegisterMenuItem(REGISTER_TITLE, reverse("publication_register"),
+                            icon_name="list-ol", order=60)
