@@ -1,10 +1,11 @@
 """Keep permissions in step with the records they derive from."""
 
-from django.db.models.signals import post_save
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from units.models import Unit
+from units.models import Leader, Unit
 
 from .permissions import grant_base_permissions, site_home, sync_page_permissions
 
@@ -26,3 +27,16 @@ def resync_permissions_when_a_column_changes(sender, instance, **kwargs):
         home = site_home()
         if home is not None:
             sync_page_permissions(home)
+
+
+SECRETARIES_GROUP = "领导秘书"
+
+
+@receiver(m2m_changed, sender=Leader.secretaries.through)
+def let_secretaries_into_the_admin(sender, instance, action, pk_set, reverse=False, **kwargs):
+    """A leader's secretary enters decisions for him (代签) in the admin."""
+    if action != "post_add" or reverse or not pk_set:
+        return
+    group, _ = Group.objects.get_or_create(name=SECRETARIES_GROUP)
+    grant_base_permissions(group)
+    group.user_set.add(*pk_set)
