@@ -301,3 +301,5 @@ class PublicationCheckTask(ResearchOfficeReviewTask):
 
 
 from .register import PublicationRecord, RegisterSequence  # noqa: E402,F401  (登记备案)
+
+from .keywords import ContentCheckRecord, Keyword, PrivacyOverride  # noqa: E402,F401

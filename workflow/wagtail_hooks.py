@@ -80,3 +80,50 @@ def register_publication_register_menu_item():
 
     return RegisterMenuItem(REGISTER_TITLE, reverse("publication_register"),
                             icon_name="list-ol", order=60)
+
+
+# -- Content checks: keyword lists, check records, privacy overrides ---------
+
+from wagtail_modeladmin.options import modeladmin_register  # noqa: E402
+
+from .content_admin import ContentChecksGroup  # noqa: E402
+
+modeladmin_register(ContentChecksGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_content_check_urls():
+    from .content_admin import admin_urls
+
+    return admin_urls()
+
+
+@hooks.register("register_log_actions")
+def register_content_check_log_actions(actions):
+    actions.register_action("portal.privacy_override", "个人信息放行",
+                            "办公室登记了依法公开个人信息的理由")
+
+
+def _warn_about_findings(request, page):
+    """Tell the submitter what the content check found (it does not stop a submission)."""
+    if request.method != "POST" or not (
+            "action-submit" in request.POST or "action-restart-workflow" in request.POST):
+        return
+    from .keywords import item_scan_report
+
+    try:
+        report = item_scan_report(page)
+    except Exception:  # the check must never break saving
+        return
+    if not report.is_clean:
+        messages.warning(request, f"内容检查：{report.summary()}审核时将提示审核人。")
+
+
+@hooks.register("after_create_page")
+def warn_about_findings_on_create(request, page):
+    _warn_about_findings(request, page)
+
+
+@hooks.register("after_edit_page")
+def warn_about_findings_on_edit(request, page):
+    _warn_about_findings(request, page)

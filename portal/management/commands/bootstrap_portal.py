@@ -8,6 +8,7 @@ from columns.publishing import ensure_regulation
 from columns.setup import ensure_columns, ensure_topics
 from home.setup import ensure_home
 from units.setup import ensure_demo_accounts, ensure_units
+from workflow.keywords import ensure_content_check_schedule, grant_keyword_permissions
 from workflow.schedules import ensure_publish_schedule
 from workflow.setup import ensure_review_workflows, remove_wagtail_default_groups
 
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         ensure_review_workflows({"": home, **pages})
         sync_page_permissions(home)
         ensure_publish_schedule()
+        ensure_content_check_schedule()
+        grant_keyword_permissions()
         regulation = ensure_regulation(pages["open/catalogue"])
         self.stdout.write(f"栏目：新建 {created} 个；《管理办法》：{regulation.url}")
         if demo:
