@@ -116,3 +116,18 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep a screenshot of the browser when an end-to-end test fails."""
+    outcome = yield
+    report = outcome.get_result()
+    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
+    if report.when == "call" and report.failed and page is not None:
+        folder = ROOT / "test-artifacts"
+        folder.mkdir(exist_ok=True)
+        try:
+            page.screenshot(path=str(folder / f"{item.name}.png"), full_page=True)
+        except Exception:  # the browser may be gone; the failure itself matters
+            pass
