@@ -53,3 +53,8 @@ def register_column_duties_menu_item():
     from wagtail.admin.menu import MenuItem
 
     return MenuItem("栏目维护分工", reverse("column_duties"), icon_name="list-ul", order=50)
+
+
+@hooks.register("register_log_actions")
+def register_column_log_actions(actions):
+    actions.register_action("portal.source_unit", "更改供稿单位", "供稿单位已更改")

@@ -159,3 +159,16 @@ def test_changing_who_maintains_a_column_changes_permissions(login, column, user
     item = first_item(living)
     assert client.get(f"/admin/pages/{item.pk}/edit/").status_code == 200
 
+
+
+def test_a_change_of_source_unit_by_the_research_office_is_logged(login, column):
+    from wagtail.models import PageLogEntry
+
+    client = login("yjs")
+    district = column("updates/district")
+    item = first_item(district, source_unit__name="滕州市卫计局")
+    client.post(f"/admin/pages/{item.pk}/edit/",
+                news_form_data(title=item.title, slug=item.slug, unit="薛城区卫计局"))
+    entry = PageLogEntry.objects.get(page=item, action="portal.source_unit")
+    assert entry.data == {"from": "滕州市卫计局", "to": "薛城区卫计局"}
+    assert entry.user.username == "yjs"
