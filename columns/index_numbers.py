@@ -32,21 +32,22 @@ def _credit_code():
     return settings_model.for_site(site).credit_code
 
 
-def next_serial(year):
+def increment(model, field, **lookup):
+    """Add one to the counter row of model found by lookup (creating it at 1)
+    and return the new value, inside the caller's transaction."""
     with transaction.atomic():
-        updated = IndexNumberSequence.objects.filter(year=year).update(
-            last_serial=F("last_serial") + 1
-        )
-        if not updated:
+        if not model.objects.filter(**lookup).update(**{field: F(field) + 1}):
             try:
                 with transaction.atomic():
-                    IndexNumberSequence.objects.create(year=year, last_serial=1)
+                    model.objects.create(**lookup, **{field: 1})
                 return 1
-            except IntegrityError:  # another publisher created the row first
-                IndexNumberSequence.objects.filter(year=year).update(
-                    last_serial=F("last_serial") + 1
-                )
-        return IndexNumberSequence.objects.get(year=year).last_serial
+            except IntegrityError:  # another writer created the row first
+                model.objects.filter(**lookup).update(**{field: F(field) + 1})
+        return model.objects.values_list(field, flat=True).get(**lookup)
+
+
+def next_serial(year):
+    return increment(IndexNumberSequence, "last_serial", year=year)
 
 
 def allocate_index_number(year):

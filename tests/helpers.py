@@ -9,77 +9,55 @@ def unit_pk(name):
     return Unit.objects.get(name=name).pk
 
 
-def news_form_data(title="薛城区开展家庭医生签约服务进社区活动", action=None,
-                   unit="薛城区卫计局", **fields):
-    """POST data of the 新闻 (NewsPage) create/edit form."""
+NO_COMMENTS = {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000}
+
+
+def item_form_data(title, slug, unit, action, specific, fields):
+    """POST data of an item page's create/edit form: the fields every item
+    has, the type's own fields, then the test's overrides."""
     data = {
         "source_unit": unit_pk(unit) if unit else "",
         "title": title,
-        "slug": fields.pop("slug", "xuecheng-family-doctor"),
+        "slug": slug,
         "release_time": "2026-12-01 09:30",
-        "author": "陈静",
-        "source_name": "薛城区卫计局",
-        "keywords": "家庭医生",
-        "summary": "",
-        "body": streamfield([("paragraph", rich_text("<p>12月1日，薛城区组织家庭医生团队走进社区。</p>"))]),
-        "attachments": streamfield([]),
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0,
-                     "MAX_NUM_FORMS": 1000},
-    }
-    data.update(fields)
-    form = nested_form_data(data)
-    if action:
-        form[action] = "1"
-    return form
-
-
-def gov_document_form_data(title, action=None, unit="研究室", **fields):
-    """POST data of the 政府信息文件 (GovDocumentPage) form."""
-    data = {
-        "source_unit": unit_pk(unit),
-        "title": title,
-        "slug": fields.pop("slug", "test-document"),
-        "issuing_agency": "枣庄市卫生和计划生育委员会",
-        "doc_number": "枣卫字〔2026〕1号",
-        "written_date": "2026-11-30",
-        "release_time": "2026-12-01 09:30",
-        "disclosure_mode": "proactive",
-        "validity": "valid",
-        "summary": "测试文件。",
-        "keywords": "",
+        "author": "", "source_name": "", "keywords": "",
         "body": streamfield([("paragraph", rich_text("<p>正文。</p>"))]),
         "attachments": streamfield([]),
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0,
-                     "MAX_NUM_FORMS": 1000},
+        "comments": NO_COMMENTS,
+        **specific,
+        **fields,
     }
-    data.update(fields)
     form = nested_form_data(data)
     if action:
         form[action] = "1"
     return form
+
+
+def news_form_data(title="薛城区开展家庭医生签约服务进社区活动", action=None,
+                   unit="薛城区卫计局", slug="xuecheng-family-doctor", **fields):
+    """POST data of the 新闻 (NewsPage) form."""
+    return item_form_data(title, slug, unit, action, {
+        "author": "陈静", "source_name": "薛城区卫计局", "keywords": "家庭医生", "summary": "",
+        "body": streamfield([("paragraph", rich_text("<p>12月1日，薛城区组织家庭医生团队走进社区。</p>"))]),
+    }, fields)
+
+
+def gov_document_form_data(title, action=None, unit="研究室", slug="test-document", **fields):
+    """POST data of the 政府信息文件 (GovDocumentPage) form."""
+    return item_form_data(title, slug, unit, action, {
+        "issuing_agency": "枣庄市卫生和计划生育委员会", "doc_number": "枣卫字〔2026〕1号",
+        "written_date": "2026-11-30", "disclosure_mode": "proactive", "validity": "valid",
+        "summary": "测试文件。",
+    }, fields)
 
 
 def notice_form_data(title="关于开展2026年医疗机构校验工作的通知", action=None,
-                     unit="医政医管科", **fields):
+                     unit="医政医管科", slug="yzk-notice", **fields):
     """POST data of the 通知公告 (NoticePage) form."""
-    data = {
-        "source_unit": unit_pk(unit),
-        "title": title,
-        "slug": fields.pop("slug", "yzk-notice"),
-        "issuer": "枣庄市卫生和计划生育委员会",
-        "doc_number": "枣卫医字〔2026〕9号",
-        "release_time": "2026-12-01 09:30",
-        "author": "", "source_name": "", "keywords": "",
+    return item_form_data(title, slug, unit, action, {
+        "issuer": "枣庄市卫生和计划生育委员会", "doc_number": "枣卫医字〔2026〕9号",
         "body": streamfield([("paragraph", rich_text("<p>各医疗机构：请按要求完成校验。</p>"))]),
-        "attachments": streamfield([]),
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0,
-                     "MAX_NUM_FORMS": 1000},
-    }
-    data.update(fields)
-    form = nested_form_data(data)
-    if action:
-        form[action] = "1"
-    return form
+    }, fields)
 
 
 def checklist(comment="同意发布。", **overrides):

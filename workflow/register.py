@@ -19,12 +19,13 @@ number back.
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import models
 from django.db.models.signals import post_save, pre_delete
 from django.utils import timezone
 from wagtail.log_actions import get_active_log_context
 from wagtail.signals import page_published, page_unpublished
+
+from columns.index_numbers import increment
 
 from .checklist import LABELS, OTHER_LABEL, answer_label
 from .revisions import fingerprint
@@ -66,19 +67,8 @@ SEQUENCE = "publication"
 
 
 def next_number():
-    """The next 登记号, inside the caller's transaction (see index_numbers)."""
-    with transaction.atomic():
-        updated = RegisterSequence.objects.filter(name=SEQUENCE).update(
-            last_number=F("last_number") + 1)
-        if not updated:
-            try:
-                with transaction.atomic():
-                    RegisterSequence.objects.create(name=SEQUENCE, last_number=1)
-                return 1
-            except IntegrityError:  # another publisher created the row first
-                RegisterSequence.objects.filter(name=SEQUENCE).update(
-                    last_number=F("last_number") + 1)
-        return RegisterSequence.objects.get(name=SEQUENCE).last_number
+    """The next 登记号, inside the caller's transaction."""
+    return increment(RegisterSequence, "last_number", name=SEQUENCE)
 
 
 class PublicationRecord(models.Model):
