@@ -137,3 +137,15 @@ def test_saving_without_a_content_change_resets_nothing(as_user, column):
     assert current_task(page) == "二级审核（分管领导）"
     approve(as_user("fgld"), page)
     assert current_task(page) == "研究室发布审核"
+
+
+def test_only_the_right_reviewer_sees_the_item_waiting_on_his_dashboard(as_user, column):
+    submit_news(as_user("xuecheng"), column("updates/district"))
+    title = "薛城区开展家庭医生签约服务进社区活动"
+    assert title in as_user("xuecheng_head").get("/admin/").content.decode()
+    for other in ("yzk_head", "bgs", "fgld", "yjs"):
+        assert title not in as_user(other).get("/admin/").content.decode(), other
+    page = NewsPage.objects.get(slug="xuecheng-family-doctor")
+    approve(as_user("xuecheng_head"), page)
+    assert title in as_user("yjs").get("/admin/").content.decode()
+    assert title not in as_user("xuecheng_head").get("/admin/").content.decode()
