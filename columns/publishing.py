@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.html import escape
 
 from units.catalogue import SITE_OWNER
 from units.models import Unit
@@ -11,6 +12,20 @@ from .models import DisclosureMode, GovDocumentPage, TopicCategory
 from .regulation import load_seed, notice_html, regulation_html
 
 REGULATION_SLUG = "zaowei-2016-62"
+
+
+def document_html(reg):
+    """The whole document as issued: header, notice, the 办法, printing line."""
+    return "".join([
+        f"<h2>{escape(reg.issuer_heading)}</h2>",
+        f"<p>{escape(reg.doc_number)}</p>",
+        notice_html(reg),
+        f"<p>（信息公开形式：{escape(reg.disclosure)}）</p>",
+        f"<h2>{escape(reg.title)}</h2>",
+        regulation_html(reg),
+        f"<p>{escape(reg.printing_line)}</p>",
+        f"<p>{escape(reg.proofreader)}</p>",
+    ])
 
 
 def ensure_regulation(column):
@@ -33,10 +48,7 @@ def ensure_regulation(column):
         keywords="网站 信息更新 维护 管理办法",
         topic=TopicCategory.objects.filter(name="政务公开").first(),
         summary=f"印发《{reg.title}》，规范门户网站信息的采集、审核、发布、更新和考核。",
-        body=[
-            ("paragraph", notice_html(reg)),
-            ("paragraph", regulation_html(reg)),
-        ],
+        body=[("paragraph", document_html(reg))],
     )
     column.add_child(instance=page)
     page.save_revision().publish()

@@ -168,3 +168,14 @@ def test_listing_queries_do_not_grow_with_content(client, column, path):
     add_news(column("news"), 190, "二百条要闻")
     with_two_hundred = count_queries(client, f"/{path}")
     assert with_ten == with_two_hundred
+
+
+def test_the_regulation_page_reads_as_the_issued_document(regulation_html):
+    text = strip_tags(regulation_html)
+    order = ["枣庄市卫生和计划生育委员会文件", "各区（市）卫计局", "（信息公开形式：主动公开）",
+             "枣庄市卫生和计划生育委员会门户网站信息更新维护管理办法（试行）", "第一章 总则",
+             "第四章 考核与奖惩", "本办法自发布之日起实施。", "2016年9月21日印发",
+             "校对人：胡永喜"]
+    position = text.index("内容概述")
+    for part in order:  # each part found after the previous one
+        position = text.index(part, position)
