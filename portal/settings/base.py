@@ -17,6 +17,7 @@ VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 INSTALLED_APPS = [
     "portal",
     "units",
+    "workdays",
     "home",
     "columns",
     "workflow",
