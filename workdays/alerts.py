@@ -14,13 +14,16 @@ from django.utils import timezone
 logger = logging.getLogger("workdays")
 
 
-def report_not_covered(error, context=""):
-    """Log and mail the gap; returns True when a mail went out."""
+def report_not_covered(error, recipients, context=""):
+    """Log and mail the gap to ``recipients`` (办公室, chosen by the caller).
+
+    Returns True when a mail went out. This app knows nothing of units, so the
+    caller says who keeps the calendar.
+    """
     logger.warning("%s %s", error, context)
     key = f"workdays:reported:{error.year}:{timezone.localdate():%Y%m%d}"
     if not cache.add(key, True, 24 * 3600):
         return False
-    recipients = _office_emails()
     if not recipients:
         return False
     body = f"{error}\n\n" + (f"涉及：{context}\n\n" if context else "") + (
@@ -29,12 +32,3 @@ def report_not_covered(error, context=""):
     send_mail(f"【工作日历】{error.year}年节假日安排未录入", body, None, recipients)
     return True
 
-
-def _office_emails():
-    from units.catalogue import CONFIDENTIALITY_OFFICE
-    from units.models import Unit
-
-    unit = Unit.objects.filter(name=CONFIDENTIALITY_OFFICE).first()
-    if unit is None:
-        return []
-    return sorted({u.email for u in unit.members().filter(is_active=True) if u.email})
