@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "columns",
     "workflow",
+    "evaluation",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
