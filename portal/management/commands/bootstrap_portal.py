@@ -6,6 +6,7 @@ from django.db import transaction
 from columns.permissions import ensure_leaders_group, sync_page_permissions
 from columns.publishing import ensure_regulation
 from columns.setup import ensure_columns, ensure_topics
+from evaluation.setup import ensure_evaluation_schedules, grant_evaluation_permissions
 from home.setup import ensure_home
 from units.setup import ensure_demo_accounts, ensure_units
 from workflow.keywords import ensure_content_check_schedule, grant_keyword_permissions
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         ensure_publish_schedule()
         ensure_content_check_schedule()
         grant_keyword_permissions()
+        ensure_evaluation_schedules()
+        grant_evaluation_permissions()
         regulation = ensure_regulation(pages["open/catalogue"])
         self.stdout.write(f"栏目：新建 {created} 个；《管理办法》：{regulation.url}")
         if demo:
