@@ -62,3 +62,10 @@ modeladmin_register(EvaluationReferenceGroup)
 @hooks.register("register_log_actions")
 def register_evaluation_log_actions(actions):
     actions.register_action("portal.evaluation_report", "生成统计报告", "生成了统计考评报告")
+
+
+@hooks.register("construct_homepage_panels")
+def add_evaluation_panels(request, panels):
+    from .panels import add_panels
+
+    add_panels(request, panels)

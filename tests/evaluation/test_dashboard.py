@@ -1,0 +1,117 @@
+"""Dashboard panels, column freshness and its daily reminder, the schedules."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from django_q.models import Schedule
+
+from columns.models import NewsColumnPage
+from evaluation import freshness, periods, tasks
+from evaluation.models import EventKind, ItemEvent, Report
+from evaluation.setup import FRESHNESS_FUNC, REPORT_FUNC
+
+pytestmark = pytest.mark.django_db
+
+
+def states_by_title(today):
+    return {s.column.title: s for s in freshness.column_states(today)}
+
+
+def test_limits_per_column_type():
+    last = datetime.date(2026, 8, 31)
+    assert freshness.due_after("news", last) == datetime.date(2026, 9, 14)
+    assert freshness.due_after("notice", last) == datetime.date(2027, 2, 28)
+    assert freshness.due_after("personnel", last) == datetime.date(2027, 8, 31)
+
+
+def test_news_columns_are_near_then_past_their_limit(db):
+    today = timezone.localdate()
+    # Every demo column was updated when the demo was built (today).
+    assert states_by_title(today)["工作要闻"].state == "fresh"
+    near = states_by_title(today + datetime.timedelta(days=12))
+    assert near["工作要闻"].state == "near" and near["工作要闻"].days_left == 2
+    assert [u.name for u in near["工作要闻"].maintainers] == ["研究室"]
+    assert near["通知公告"].state == "fresh"
+    stale = states_by_title(today + datetime.timedelta(days=15))
+    assert stale["工作要闻"].state == "stale" and stale["工作要闻"].days_left == -1
+
+
+def test_blank_columns_are_listed(home):
+    home.add_child(instance=NewsColumnPage(title="测试空白栏目", slug="blank-test",
+                                           column_type="news"))
+    states = {s.column.title: s for s in freshness.needing_attention()}
+    assert states["测试空白栏目"].state == "blank"
+
+
+def test_maintainers_are_reminded_once_before_the_limit(db):
+    today = timezone.localdate() + datetime.timedelta(days=12)
+    mail.outbox.clear()
+    sent = tasks.remind_stale_columns(today)
+    assert sent >= 1
+    subjects = [m.subject for m in mail.outbox]
+    news = next(m for m in mail.outbox if "“工作要闻”" in m.subject)
+    due = timezone.localdate() + datetime.timedelta(days=14)
+    assert news.subject == (f"【栏目更新提醒】“工作要闻”将于{due.year}年{due.month}月{due.day}日"
+                            "超过更新时限")
+    assert "yjs@example.org" in news.to
+    assert not any("通知公告" in s for s in subjects)  # 6 months: far from its limit
+    mail.outbox.clear()
+    assert tasks.remind_stale_columns(today) == 0 and not mail.outbox
+
+
+def test_yjs_sees_column_freshness_and_the_quota(login):
+    page = login("yjs").get("/admin/").content.decode()
+    assert "栏目更新督查（第十二条）" in page
+    assert "本单位本季度信息报送" in page
+
+
+def test_an_editor_sees_his_units_quarter_against_its_quota(login, user, column):
+    from .factories import Item
+
+    today = timezone.localtime()
+    Item("薛城区卫计局", user("xuecheng"), column("updates/district")).submit(
+        (today - datetime.timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M")).publish(
+        today.strftime("%Y-%m-%d %H:%M"))
+    page = login("xuecheng").get("/admin/").content.decode()
+    assert "栏目更新督查" not in page
+    published = ItemEvent.objects.filter(
+        kind=EventKind.PUBLISHED, source_unit__name="薛城区卫计局",
+        occurred_at__gte=periods.quarter_to_date().bounds[0]).count()
+    assert (f"<tr><td>薛城区卫计局</td><td>1</td><td>{published}</td><td>3</td>" in page)
+
+
+def test_a_leader_sees_the_sections_he_supervises(login):
+    page = login("fgld").get("/admin/").content.decode()
+    assert "分管科室本季度信息报送" in page
+    assert "<td>医政医管科</td>" in page and "<td>宣传科</td>" in page
+    assert "栏目更新督查" not in page
+
+
+def test_bgs_sees_his_offices_quarter(login):
+    page = login("bgs").get("/admin/").content.decode()
+    assert "本单位本季度信息报送" in page and "<td>办公室</td>" in page
+
+
+def test_the_schedules_are_registered_by_bootstrap(db):
+    assert Schedule.objects.get(func=REPORT_FUNC).schedule_type == Schedule.DAILY
+    assert Schedule.objects.get(func=FRESHNESS_FUNC).schedule_type == Schedule.DAILY
+
+
+def test_the_quarter_report_is_generated_once_after_the_quarter(year_2025):
+    made = tasks.generate_due_reports(today=datetime.date(2025, 7, 1))
+    report = Report.objects.get(pk__in=made)
+    assert report.automatic and report.title == "2025年第二季度信息发布和咨询回复情况季度统计"
+    assert tasks.generate_due_reports(today=datetime.date(2025, 7, 2)) == []
+    # After Q4: the quarter and the year.
+    made = tasks.generate_due_reports(today=datetime.date(2026, 1, 1))
+    assert sorted(Report.objects.filter(pk__in=made).values_list("kind", flat=True)) == [
+        "quarter", "year"]
+
+
+def test_the_schedule_runs_the_job_through_django_q(year_2025):
+    from django_q.tasks import async_task
+
+    async_task(REPORT_FUNC, datetime.date(2025, 10, 8), sync=True)
+    assert Report.objects.filter(kind="quarter", start="2025-07-01", automatic=True).exists()
