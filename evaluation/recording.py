@@ -147,7 +147,7 @@ def record_withdrawal(record):
     event.charges.all().delete()
     if content:
         approvers = [(step.get("reviewer"), step.get("reviewer_name"), step.get("task"))
-                     for step in record.chain or []
+                     for step in _reviewed_chain(record)
                      if step.get("status") == "approved" and step.get("reviewer")]
         users = {u.get_username(): u for u in get_user_model().objects.filter(
             username__in=[a[0] for a in approvers])}
@@ -156,6 +156,17 @@ def record_withdrawal(record):
                              task=task or "")
             for username, name, task in approvers])
     return event
+
+
+def _reviewed_chain(record):
+    """The review chain that vouched for the withdrawn text: the record's own,
+    or, for a direct re-publication after an edit, the latest reviewed one."""
+    if record.chain:
+        return record.chain
+    reviewed = (type(record).objects.filter(page_id_snapshot=record.page_id_snapshot,
+                                            number__lt=record.number, direct_publish=False)
+                .order_by("-number").first())
+    return reviewed.chain if reviewed else []
 
 
 def on_record_saved(sender, instance, created, raw=False, **kwargs):
