@@ -12,6 +12,7 @@ def quotas(db):
     settings_obj = EvaluationSettings.load()
     settings_obj.default_quota = 0
     settings_obj.save()
+    UnitQuota.objects.all().delete()  # the demo's
     for name, quota in (("薛城区卫计局", 3), ("医政医管科", 2), ("峄城区卫计局", 1)):
         UnitQuota.objects.create(unit=Unit.objects.get(name=name), quota=quota)
 

@@ -1,6 +1,7 @@
 """Dashboard panels, column freshness and its daily reminder, the schedules."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -67,19 +68,34 @@ def test_yjs_sees_column_freshness_and_the_quota(login):
     assert "本单位本季度信息报送" in page
 
 
+def _panel_row(page, unit):
+    match = re.search(rf"<tr><td>{unit}</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>\s*"
+                      r"<td>([^<]*)</td>", page)
+    return int(match[1]), int(match[2]), int(match[3]), match[4]
+
+
 def test_an_editor_sees_his_units_quarter_against_its_quota(login, user, column):
+    from evaluation.models import UnitQuota
+    from units.models import Unit
+
     from .factories import Item
 
-    today = timezone.localtime()
+    client = login("xuecheng")
+    submitted, published, _, _ = _panel_row(client.get("/admin/").content.decode(), "薛城区卫计局")
+    UnitQuota.objects.update_or_create(unit=Unit.objects.get(name="薛城区卫计局"),
+                                       defaults={"quota": published + 2})
+    now = timezone.localtime()
     Item("薛城区卫计局", user("xuecheng"), column("updates/district")).submit(
-        (today - datetime.timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M")).publish(
-        today.strftime("%Y-%m-%d %H:%M"))
-    page = login("xuecheng").get("/admin/").content.decode()
+        (now - datetime.timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M")).publish(
+        now.strftime("%Y-%m-%d %H:%M"))
+    page = client.get("/admin/").content.decode()
     assert "栏目更新督查" not in page
-    published = ItemEvent.objects.filter(
-        kind=EventKind.PUBLISHED, source_unit__name="薛城区卫计局",
-        occurred_at__gte=periods.quarter_to_date().bounds[0]).count()
-    assert (f"<tr><td>薛城区卫计局</td><td>1</td><td>{published}</td><td>3</td>" in page)
+    assert _panel_row(page, "薛城区卫计局") == (submitted + 1, published + 1, published + 2,
+                                                "还差1条")
+    Item("薛城区卫计局", None, column("updates/district")).publish(
+        now.strftime("%Y-%m-%d %H:%M"))
+    page = client.get("/admin/").content.decode()
+    assert _panel_row(page, "薛城区卫计局")[1:] == (published + 2, published + 2, "已完成")
 
 
 def test_a_leader_sees_the_sections_he_supervises(login):

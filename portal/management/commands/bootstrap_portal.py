@@ -43,5 +43,10 @@ class Command(BaseCommand):
 
             ensure_demo_accounts()
             added = ensure_demo_content(pages)
+            from evaluation.demo import ensure_demo_history, ensure_demo_quotas, ensure_demo_reports
+
+            ensure_demo_history()
+            ensure_demo_quotas()
+            ensure_demo_reports()
             self.stdout.write(f"演示账号已就绪（密码见 README）；演示信息：新建 {added} 条")
         self.stdout.write(self.style.SUCCESS("门户网站初始化完成。"))
