@@ -7,6 +7,7 @@ from columns.permissions import ensure_leaders_group, sync_page_permissions
 from columns.publishing import ensure_regulation
 from columns.setup import ensure_columns, ensure_topics
 from home.setup import ensure_home
+from mailbox.setup import ensure_mailbox
 from units.setup import ensure_demo_accounts, ensure_units
 from workflow.keywords import ensure_content_check_schedule, grant_keyword_permissions
 from workflow.schedules import ensure_publish_schedule
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         ensure_publish_schedule()
         ensure_content_check_schedule()
         grant_keyword_permissions()
+        ensure_mailbox()
         regulation = ensure_regulation(pages["open/catalogue"])
         self.stdout.write(f"栏目：新建 {created} 个；《管理办法》：{regulation.url}")
         if demo:
@@ -40,5 +42,9 @@ class Command(BaseCommand):
 
             ensure_demo_accounts()
             added = ensure_demo_content(pages)
+            from mailbox.demo import ensure_demo_letters
+
+            letters = ensure_demo_letters(pages)
+            self.stdout.write(f"演示来信：新建 {letters} 封")
             self.stdout.write(f"演示账号已就绪（密码见 README）；演示信息：新建 {added} 条")
         self.stdout.write(self.style.SUCCESS("门户网站初始化完成。"))
