@@ -50,7 +50,7 @@ def _create(spec, pages):
     letter = Letter(kind=kind, name=name, phone=phone, subject=subject, content=content,
                     received_at=received, allow_publication=state == "answered",
                     channel=Channel.PHONE if kind == LetterKind.HOTLINE else Channel.WEBSITE,
-                    id_number="370402198001011237" if kind == LetterKind.DISCLOSURE else "",
+                    id_number="370402198001011233" if kind == LetterKind.DISCLOSURE else "",
                     address="枣庄市市中区光明大道1号" if kind == LetterKind.DISCLOSURE else "")
     flow.submit(letter)
     if state == "pending":

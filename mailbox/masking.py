@@ -23,8 +23,17 @@ def mask_name(name):
     return name[0] + "*" * max(len(name) - 1, 2)
 
 
-def mask_text(text):
+def mask_text(text, names=(), landlines=True):
+    """text with personal data masked; the writer's names wherever they occur.
+
+    Replies keep landline numbers (they are the offices' public numbers).
+    """
     text = mask_personal_data(text or "")
+    for name in names:
+        if name and len(name.strip()) > 1:
+            text = text.replace(name.strip(), mask_name(name))
+    if not landlines:
+        return _EMAIL.sub("***@***", text)
     text = _LANDLINE.sub(lambda m: m.group(1) + "-" + "*" * (len(m.group(2)) - 2)
                          + m.group(2)[-2:], text)
     text = _EMAIL.sub("***@***", text)

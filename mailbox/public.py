@@ -87,11 +87,13 @@ def public_letters(column):
 def masked(letter):
     """What the public list may show of a letter."""
     reply = letter.published_reply
+    names = [letter.name]
     return {
-        "number": letter.number, "subject": mask_text(letter.subject),
-        "name": mask_name(letter.name), "content": mask_text(letter.content),
+        "number": letter.number, "subject": mask_text(letter.subject, names),
+        "name": mask_name(letter.name), "content": mask_text(letter.content, names),
         "received_at": letter.received_at, "answered_at": letter.answered_at,
-        "unit": letter.responsible_unit, "reply": mask_text(reply.body) if reply else "",
+        "unit": letter.responsible_unit,
+        "reply": mask_text(reply.body, names, landlines=False) if reply else "",
     }
 
 

@@ -232,8 +232,8 @@ def faq_of_column(page, request):
         return ""
     from .masking import mask_text
 
-    faqs = [{"question": mask_text(r.letter.subject), "answer": mask_text(r.body)}
-            for r in replies]
+    faqs = [{"question": mask_text(r.letter.subject, [r.letter.name]),
+             "answer": mask_text(r.body, [r.letter.name], landlines=False)} for r in replies]
     return render_to_string("mailbox/faq.html", {"faqs": faqs})
 
 

@@ -32,7 +32,7 @@ def test_a_letter_written_before_national_day_is_routed_transferred_answered_and
         letter, clock, user, staff, django_capture_on_commit_callbacks):
     xck_head = staff("xck_head", "宣传科", head=True)
     clock(at(2026, 9, 29, 16))  # Tuesday before 国庆
-    new = letter(at(2026, 9, 29, 16), content="我的手机13861234567，身份证370402198001011237，想咨询接种。")
+    new = letter(at(2026, 9, 29, 16), content="我的手机13861234567，身份证370402198001011233，想咨询接种。")
     # 5 working days: 9-30, 10-08, 10-09, 10-10 (调休 Saturday), 10-12.
     assert new.due_at == end_of(2026, 10, 12)
     assert new.transfer_due_at == end_of(2026, 10, 9)
