@@ -164,6 +164,7 @@ BUILDERS = {
     "SurveyColumnPage": build_survey,
     "DownloadColumnPage": build_download,
     "ContentColumnPage": build_content,
+    "MailboxColumnPage": build_content,
 }
 
 

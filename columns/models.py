@@ -129,6 +129,7 @@ class SectionPage(BaseColumnPage):
         "columns.NewsColumnPage", "columns.NoticeColumnPage", "columns.DocumentColumnPage",
         "columns.InterviewColumnPage", "columns.SurveyColumnPage",
         "columns.DownloadColumnPage", "columns.ContentColumnPage", "columns.SectionPage",
+        "mailbox.MailboxColumnPage",  # 主任信箱, 热线, 依申请公开 … (a column of the mailbox app)
     ]
 
     class Meta:
@@ -586,7 +587,7 @@ class ContentPage(ItemPage):
     """A plain content page: 机构职能, 领导班子, 办事指南 …"""
 
     page_description = "内容页（机构职能、领导简介、办事指南等）"
-    parent_page_types = ["columns.ContentColumnPage"]
+    parent_page_types = ["columns.ContentColumnPage", "mailbox.MailboxColumnPage"]
 
     class Meta:
         verbose_name = "内容页"

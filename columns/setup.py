@@ -26,10 +26,11 @@ def _units(names):
 
 
 def _create_column(parent, spec):
-    model = apps.get_model("columns", spec.kind)
+    model = apps.get_model(spec.app, spec.kind)
     page = model(
         title=spec.title, slug=spec.slug, intro=spec.intro, column_type=spec.column_type,
         meta_column_type=spec.meta_column_type, show_in_menus=parent.depth == 2,
+        **spec.options,
     )
     page.maintainers.set(_units(spec.maintainers))
     page.contributors.set(_units(spec.contributors))

@@ -29,6 +29,10 @@ class Column:
     contributors: tuple = ()
     intro: str = ""
     children: list = field(default_factory=list)
+    # The app of the page model: the mailbox columns are pages of the mailbox
+    # app (named here as data; columns imports nothing of it).
+    app: str = "columns"
+    options: dict = field(default_factory=dict)  # extra field values of the page
 
 
 C = Column
@@ -56,10 +60,12 @@ TREE = [
             ("研究室",), SECTIONS),
           C("信息公开年报", "annual-reports", "DocumentColumnPage", "personnel",
             "信息公开年报", ("研究室",)),
-          C("依申请公开", "requests", "ContentColumnPage", "other", "依申请公开",
-            ("法制监督科", "法规信访科"), SECTIONS),
-          C("信息公开监督信箱", "supervision", "ContentColumnPage", "other", "互动交流",
-            ("法制监督科", "法规信访科"), SECTIONS),
+          C("依申请公开", "requests", "MailboxColumnPage", "other", "依申请公开",
+            ("法制监督科", "法规信访科"), SECTIONS, app="mailbox",
+            options={"letter_kind": "disclosure"}),
+          C("信息公开监督信箱", "supervision", "MailboxColumnPage", "other", "互动交流",
+            ("法制监督科", "法规信访科"), SECTIONS, app="mailbox",
+            options={"letter_kind": "supervision"}),
           C("责任清单", "responsibilities", "DocumentColumnPage", "notice", "信息公开",
             ("法制监督科", "法规信访科")),
           C("财务公开", "finance", "DocumentColumnPage", "notice", "信息公开",
@@ -100,10 +106,12 @@ TREE = [
       ]),
     C("互动交流", "interaction", "SectionPage", "other", "互动交流", (), (),
       intro="满足群众对电子政务互动交流的需求。", children=[
-          C("主任信箱", "director-mailbox", "ContentColumnPage", "news", "互动交流",
-            ("办公室", "法规信访科"), SECTIONS),
-          C("卫生计生热线", "hotline", "ContentColumnPage", "news", "互动交流",
-            ("办公室", "法规信访科"), SECTIONS),
+          C("主任信箱", "director-mailbox", "MailboxColumnPage", "news", "互动交流",
+            ("办公室", "法规信访科"), SECTIONS, app="mailbox",
+            options={"letter_kind": "director"}),
+          C("卫生计生热线", "hotline", "MailboxColumnPage", "news", "互动交流",
+            ("办公室", "法规信访科"), SECTIONS, app="mailbox",
+            options={"letter_kind": "hotline", "accepts_letters": False}),
           C("在线访谈", "interviews", "InterviewColumnPage", "news", "互动交流",
             ("宣传科", "科教科", "宣传教育科")),
       ]),

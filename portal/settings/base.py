@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "columns",
     "workflow",
+    "mailbox",
     "evaluation",
     "search",
     "wagtail.contrib.forms",
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -155,6 +157,19 @@ Q_CLUSTER = {
     "orm": "default",
     "catch_up": False,
 }
+
+# Citizens' letters (mailbox): attachments never under the public media URL.
+MAILBOX_PRIVATE_ROOT = VAR_DIR / "private"
+MAILBOX_LETTERS_PER_HOUR = int(os.environ.get("MAILBOX_LETTERS_PER_HOUR", 5))
+MAILBOX_WRONG_CODES_PER_HOUR = int(os.environ.get("MAILBOX_WRONG_CODES_PER_HOUR", 10))
+# Behind the government's shared reverse proxy every request comes from the
+# proxy: the client's address is read from this header, and only when the
+# request comes from one of the trusted proxies (comma-separated networks).
+PORTAL_CLIENT_IP_HEADER = os.environ.get("PORTAL_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
+PORTAL_TRUSTED_PROXIES = [
+    n.strip() for n in os.environ.get("PORTAL_TRUSTED_PROXIES", "127.0.0.1/32,::1/128").split(",")
+    if n.strip()
+]
 
 EMAIL_SUBJECT_PREFIX = "[枣庄卫计委网站] "
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zzwjwwz@163.com")

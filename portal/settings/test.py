@@ -10,3 +10,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MEDIA_ROOT = VAR_DIR / "test-media"
 Q_CLUSTER = {"name": "portal-test", "sync": True, "orm": "default", "timeout": 60, "retry": 120}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+MAILBOX_PRIVATE_ROOT = VAR_DIR / "test-private"

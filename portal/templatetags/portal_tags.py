@@ -75,3 +75,14 @@ def top_slug(page):
         return ""
     return page.get_ancestors(inclusive=True).filter(depth=3).values_list(
         "slug", flat=True).first() or ""
+
+
+@register.simple_tag(takes_context=True)
+def column_extras(context, page):
+    """Blocks other apps add to a column page through the ``column_page_extras``
+    hook (e.g. the mailbox's 常见问题), so that columns need not know them."""
+    from django.utils.html import format_html_join
+    from wagtail import hooks
+
+    parts = [fn(page, context.get("request")) for fn in hooks.get_hooks("column_page_extras")]
+    return format_html_join("", "{}", ((p,) for p in parts if p))

@@ -24,6 +24,7 @@ KIND_KEYS = {
     "DocumentColumnPage": {"doc_number", "written_date", "issuing_agency", "topic",
                            "summary", "disclosure_mode", "validity"},
     "ContentColumnPage": set(),
+    "MailboxColumnPage": set(),
     "InterviewColumnPage": {"interview_time", "guests", "host", "summary", "qa"},
     "SurveyColumnPage": {"intro", "closes_at", "fields"},
     "DownloadColumnPage": {"description", "attachments"},

@@ -8,6 +8,7 @@ from columns.publishing import ensure_regulation
 from columns.setup import ensure_columns, ensure_topics
 from evaluation.setup import ensure_evaluation_schedules, grant_evaluation_permissions
 from home.setup import ensure_home
+from mailbox.setup import ensure_mailbox
 from units.setup import ensure_demo_accounts, ensure_units
 from workflow.keywords import ensure_content_check_schedule, grant_keyword_permissions
 from workflow.schedules import ensure_publish_schedule
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         ensure_publish_schedule()
         ensure_content_check_schedule()
         grant_keyword_permissions()
+        ensure_mailbox()
         ensure_evaluation_schedules()
         grant_evaluation_permissions()
         regulation = ensure_regulation(pages["open/catalogue"])
@@ -43,6 +45,11 @@ class Command(BaseCommand):
 
             ensure_demo_accounts()
             added = ensure_demo_content(pages)
+            from mailbox.demo import ensure_demo_letters
+
+            letters = ensure_demo_letters(pages)
+            self.stdout.write(f"演示来信：新建 {letters} 封")
+            # After the letters: the demo's last quarter report counts them.
             from evaluation.demo import ensure_demo_history, ensure_demo_quotas, ensure_demo_reports
 
             ensure_demo_history()

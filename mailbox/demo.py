@@ -1,0 +1,83 @@
+"""Demo letters in several states, for ``bootstrap_portal --demo``.
+
+Dates are relative to today so that the deadlines shown are meaningful.
+Answered demo letters are answered directly (their reply revision is
+published without the review chain, as a data import would be).
+"""
+
+from django.utils import timezone
+
+from units.models import Unit
+
+from . import flow
+from .models import Channel, Letter, LetterKind, LetterReply, LetterStatus
+
+DAY = timezone.timedelta(days=1)
+
+# subject, kind, name, phone, content, days ago, state, unit, reply, faq column path
+DEMO_LETTERS = [
+    ("孩子预防接种需要预约吗", LetterKind.DIRECTOR, "张明", "13861234567",
+     "我家孩子8个月，想问一下在社区卫生服务中心打疫苗需要提前预约吗？我的电话13861234567。",
+     2, "answered", "医政医管科",
+     "您好！全市各接种门诊已开通预约服务，可通过“健康枣庄”公众号或拨打接种门诊电话预约，"
+     "也可在工作日直接到门诊登记。请携带儿童预防接种证。", "interaction/director-mailbox"),
+    ("家庭医生签约后有哪些服务", LetterKind.DIRECTOR, "李秀英", "0632-3311234",
+     "我今年68岁，社区让签约家庭医生，签约后具体能享受哪些服务？是否收费？",
+     3, "answered", "医政医管科",
+     "您好！签约居民可享受基本医疗、公共卫生和约定的健康管理服务，65岁以上老年人每年免费体检一次。"
+     "基础签约服务免费。", "topics/family-doctors"),
+    ("反映某诊所无证行医", LetterKind.DIRECTOR, "王强", "13905321234",
+     "市中区某路口有一家诊所没有挂执业许可证，请有关部门调查。",
+     1, "processing", "医政医管科", "", ""),
+    ("咨询医师执业注册办理时限", LetterKind.DIRECTOR, "赵丽", "15165321234",
+     "医师变更执业地点注册需要多长时间办结？需要哪些材料？", 0, "pending", None, "", ""),
+    ("来电咨询新农合报销比例", LetterKind.HOTLINE, "孙先生", "13706321234",
+     "来电询问在市级医院住院的报销比例。", 3, "answered", "规划财务科",
+     "已电话答复：按照现行政策，市级定点医院住院报销比例为……详情可咨询参保地经办机构。",
+     "interaction/hotline"),
+    ("申请公开2016年度医疗机构校验结果", LetterKind.DISCLOSURE, "周红", "13806321234",
+     "申请公开2016年度全市二级以上医疗机构校验结果，用于学术研究。", 1, "accepted",
+     "医政医管科", "", ""),
+    ("信息公开目录更新不及时", LetterKind.SUPERVISION, "吴刚", "13561234567",
+     "政务公开栏目中部分文件更新不及时，建议加强维护。", 0, "pending", None, "", ""),
+]
+
+
+def _create(spec, pages):
+    (subject, kind, name, phone, content, days_ago, state, unit_name, reply_body,
+     faq_path) = spec
+    received = timezone.now() - days_ago * DAY
+    letter = Letter(kind=kind, name=name, phone=phone, subject=subject, content=content,
+                    received_at=received, allow_publication=state == "answered",
+                    channel=Channel.PHONE if kind == LetterKind.HOTLINE else Channel.WEBSITE,
+                    id_number="370402198001011233" if kind == LetterKind.DISCLOSURE else "",
+                    address="枣庄市市中区光明大道1号" if kind == LetterKind.DISCLOSURE else "")
+    flow.submit(letter)
+    if state == "pending":
+        return letter
+    unit = Unit.objects.get(name=unit_name)
+    changes = {"status": LetterStatus.ACCEPTED, "accepted_at": received + 0.1 * DAY,
+               "responsible_unit": unit}
+    if state in ("processing", "answered"):
+        changes["status"] = LetterStatus.PROCESSING
+    Letter.objects.filter(pk=letter.pk).update(**changes)
+    letter.refresh_from_db()
+    from .deadlines import refresh
+
+    refresh(letter)
+    letter.save()
+    if state == "answered":
+        reply = LetterReply.objects.create(
+            letter=letter, body=reply_body, live=False, publish_on_site=True,
+            is_faq=bool(faq_path), faq_column=pages.get(faq_path))
+        reply.save_revision().publish(skip_permission_checks=True)
+    return letter
+
+
+def ensure_demo_letters(pages):
+    created = 0
+    for spec in DEMO_LETTERS:
+        if not Letter.objects.filter(subject=spec[0]).exists():
+            _create(spec, pages)
+            created += 1
+    return created
