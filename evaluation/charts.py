@@ -48,7 +48,39 @@ def stacked_bars(chart, width=760):
     return mark_safe("".join(parts))
 
 
+def rate_bars(chart, width=760):
+    """Horizontal bars of a percentage per category (e.g. on-time rate)."""
+    categories = chart.get("categories") or []
+    if not categories:
+        return mark_safe('<p class="help-block">本期无已到期或已答复的信件。</p>')
+    label_w, bar_h, gap, top = 190, 18, 8, 10
+    plot_w = width - label_w - 90
+    height = top + len(categories) * (bar_h + gap) + 20
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+             f'height="{height}" viewBox="0 0 {width} {height}" class="evaluation-chart" '
+             f'font-family="sans-serif" font-size="12">',
+             f'<title>{escape(chart.get("title", ""))}</title>']
+    for row, name in enumerate(categories):
+        y = top + row * (bar_h + gap)
+        value = chart["values"][row]
+        label = chart.get("labels", [""] * len(categories))[row]
+        w = plot_w * value / 100
+        colour = PALETTE[2] if value >= 100 else PALETTE[1] if value >= 80 else PALETTE[3]
+        parts.append(f'<text x="{label_w - 6}" y="{y + bar_h - 5}" text-anchor="end">'
+                     f'{escape(name)}</text>'
+                     f'<rect x="{label_w}" y="{y}" width="{plot_w}" height="{bar_h}" '
+                     f'fill="#eee"/><rect x="{label_w}" y="{y}" width="{w:.1f}" '
+                     f'height="{bar_h}" fill="{colour}"><title>{escape(name)}：{value}%'
+                     f'（{escape(label)}）</title></rect>'
+                     f'<text x="{label_w + plot_w + 6}" y="{y + bar_h - 5}">{value}%'
+                     f'（{escape(label)}）</text>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
 def render(chart):
     if chart.get("kind") == "stacked_bars":
         return stacked_bars(chart)
+    if chart.get("kind") == "rate_bars":
+        return rate_bars(chart)
     raise ValueError(f"unknown chart kind {chart.get('kind')!r}")
