@@ -3,7 +3,8 @@
 Builds a throw-away portal (temporary SQLite database unless DATABASE_URL is
 set — use a database of your own, it is filled), then writes a year (2025)
 of activity: 30,000 items, each with its publication register record and
-review chain (2–4 steps), and the evaluation events the app records as the
+review chain (2–4 steps), 5,000 letters with their stored durations, and
+the evaluation events the app records as the
 chain runs (submission, rejections, publication with its working days,
 content withdrawals with the reviewers charged).  Rows are bulk-inserted —
 the Wagtail page tree is not what is measured, the report queries are.
@@ -14,7 +15,6 @@ tenth of the data to show that it does not depend on the number of rows.
 
 Run: DJANGO_SETTINGS_MODULE=portal.settings.test .venv/bin/python bench/report_speed.py
      DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_eval_bench ... (same)
-Letters (5,000) join when the mailbox app lands.
 """
 
 import datetime
@@ -40,6 +40,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 ITEMS = 30_000
+LETTERS = 5_000
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 TASKS = ("一级审核", "保密审查", "二级审核（分管领导）", "研究室发布审核")
 
@@ -124,10 +125,57 @@ def build_year(items, seed=2025):
     return len(records), len(events)
 
 
+def build_letters(count, seed=2025):
+    """A year of letters with what mailbox stores as they are handled."""
+    from mailbox.models import Letter, LetterKind, LetterStatus
+    from units.models import Unit, UnitKind
+    from workdays.calendar import add_workdays, deadline, is_workday, workdays_between
+
+    rng = random.Random(seed)
+    sections = list(Unit.objects.filter(kind=UnitKind.SECTION))
+    days = [datetime.date(2025, 1, 1) + datetime.timedelta(days=d) for d in range(365)]
+    days = [d for d in days if is_workday(d)]
+    kinds = [LetterKind.DIRECTOR] * 5 + [LetterKind.HOTLINE] * 3 + [
+        LetterKind.SUPERVISION, LetterKind.DISCLOSURE]
+    letters = []
+    for i in range(count):
+        day = rng.choice(days)
+        received = datetime.datetime.combine(day, datetime.time(rng.randint(8, 17)),
+                                             tzinfo=SHANGHAI)
+        kind = rng.choice(kinds)
+        unit = rng.choice(sections)
+        letter = Letter(number=f"BENCH{i:08d}", kind=kind, name="张三", phone="13800000000",
+                        subject=f"基准来信{i}", content="……", received_at=received,
+                        responsible_unit=unit, status=LetterStatus.ANSWERED)
+        start = received
+        if rng.random() < 0.1:
+            moved = datetime.datetime.combine(add_workdays(day, rng.choice((1, 2, 3, 4))),
+                                              datetime.time(15), tzinfo=SHANGHAI)
+            letter.transferred_from, letter.responsible_unit = unit, rng.choice(sections)
+            letter.transferred_at = moved
+            letter.transfer_workdays = workdays_between(received, moved)
+            letter.transferred_in_time = moved <= deadline(received, 3)
+            start = moved
+        if rng.random() < 0.03:
+            letter.escalated_at = received + datetime.timedelta(days=1)
+        letter.due_at = deadline(start, 20 if kind == LetterKind.DISCLOSURE else 5)
+        taken = rng.choice((1, 2, 3, 4, 5, 5, 6, 8))
+        answered = datetime.datetime.combine(add_workdays(start.date(), taken),
+                                             datetime.time(11), tzinfo=SHANGHAI)
+        letter.answered_at, letter.answer_workdays = answered, workdays_between(start, answered)
+        letter.answered_on_time = answered <= letter.due_at
+        letters.append(letter)
+    Letter.objects.bulk_create(letters, batch_size=1000)
+    return len(letters)
+
+
 def clear():
     from evaluation.models import ItemEvent
     from workflow.register import PublicationRecord
 
+    from mailbox.models import Letter
+
+    Letter.objects.filter(number__startswith="BENCH").delete()
     ItemEvent.objects.filter(page_id__gte=5_000_000).delete()
     PublicationRecord.objects.filter(page_id_snapshot__gte=5_000_000).delete()
 
@@ -158,9 +206,10 @@ def main():
         clear()
         start = time.perf_counter()
         records, events = build_year(items)
+        letters = build_letters(LETTERS * items // ITEMS)
         built = time.perf_counter() - start
-        print(f"[{vendor}] {items} items: {records} register records, {events} events "
-              f"(built in {built:.1f} s)")
+        print(f"[{vendor}] {items} items: {records} register records, {events} events, "
+              f"{letters} letters (built in {built:.1f} s)")
         for label, period in (("quarterly (2025 Q2)", quarter), ("annual (2025)", year)):
             queries, best, median = measure(period)
             counts.setdefault(label, []).append(queries)
@@ -168,7 +217,8 @@ def main():
                   f"median {median * 1000:7.1f} ms   target < 2000 ms")
     for label, (small, large) in counts.items():
         same = "same" if small == large else "DIFFERENT"
-        print(f"  {label}: {small} queries at {ITEMS // 10} items, {large} at {ITEMS} ({same})")
+        print(f"  {label}: {small} queries at {ITEMS // 10} items / {LETTERS // 10} letters, "
+              f"{large} at {ITEMS} / {LETTERS} ({same})")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
-"""The slot for the letters (主任信箱, 卫生计生热线, 依申请公开, 信息公开监督信箱).
+"""Where the letters (主任信箱, 卫生计生热线, 依申请公开, 信息公开监督信箱) plug in.
 
-The ``mailbox`` app is being built separately.  When it is installed, its
-report section lives in ``evaluation/letter_section.py`` and plugs in here:
+The report code knows letters only through this module.  When the
+``mailbox`` app is installed, its report section (``evaluation/letter_section.py``)
+plugs in here:
 
 - ``section()`` returns an object with ``key``, ``title``,
   ``build(period) -> section dict`` (received, answered, on time, overdue,
@@ -12,7 +13,7 @@ report section lives in ``evaluation/letter_section.py`` and plugs in here:
 - ``overdue_replies_by_unit(period) -> {unit id: n}`` feeds the overdue-reply
   deduction of the annual evaluation (see scoring.py).
 
-Until then every function here answers "nothing", and reports say so.
+Without the mailbox app every function here answers "nothing", and reports say so.
 """
 
 from django.apps import apps
