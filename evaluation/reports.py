@@ -12,6 +12,7 @@ through evaluation.letters when the mailbox app is installed.
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from . import letters, scoring, stats
 from .models import EvaluationSettings, Report, ReportKind
@@ -99,11 +100,14 @@ def generate(period, user=None, automatic=False):
     last = (Report.objects.select_for_update()
             .filter(kind=period.kind, start=period.start, end=period.end)
             .aggregate(v=Max("version"))["v"]) or 0
-    return Report.objects.create(
+    report = Report.objects.create(
         kind=period.kind, start=period.start, end=period.end, title=title_of(period),
         version=last + 1, data=data, generated_at=now,
         generated_by=user if user is not None and user.is_authenticated else None,
         automatic=automatic)
+    log(instance=report, action="portal.evaluation_report", user=report.generated_by,
+        data={"title": report.title, "version": report.version, "automatic": automatic})
+    return report
 
 
 def settle_supplement(report):

@@ -102,3 +102,33 @@ def test_the_notice_draft_goes_through_the_normal_chain(login, q2_report, as_use
 @pytest.fixture
 def as_user(login):
     return login
+
+
+def test_generation_is_logged(q2_report):
+    from wagtail.models import ModelLogEntry
+
+    entry = ModelLogEntry.objects.get(action="portal.evaluation_report",
+                                      object_id=str(q2_report.pk))
+    assert entry.user.username == "yjs"
+    assert entry.data["version"] == 1
+
+
+def test_only_yjs_keeps_quotas_weights_and_scoring_rules(login):
+    from units.models import Unit
+
+    yzk = login("yzk")
+    assert refused(yzk.get("/admin/evaluation/unitquota/"))
+    assert refused(yzk.post("/admin/evaluation/unitquota/create/",
+                            {"unit": Unit.objects.get(name="医政医管科").pk, "quota": 0}))
+    settings_url = "/admin/settings/evaluation/evaluationsettings/1/"
+    assert refused(yzk.get(settings_url))
+    assert refused(yzk.post(settings_url, {"default_quota": 0}))
+    assert Unit.objects.get(name="医政医管科").evaluation_quota.quota == 2  # the demo's
+
+    yjs = login("yjs")
+    assert yjs.get("/admin/evaluation/unitquota/").status_code == 200
+    response = yjs.post("/admin/evaluation/unitquota/create/",
+                        {"unit": Unit.objects.get(name="山亭区卫计局").pk, "quota": 4, "note": ""})
+    assert response.status_code == 302
+    assert Unit.objects.get(name="山亭区卫计局").evaluation_quota.quota == 4
+    assert yjs.get(settings_url).status_code == 200

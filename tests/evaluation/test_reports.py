@@ -7,7 +7,7 @@ from evaluation import periods, reports
 from evaluation.models import ColumnWeight, EvaluationSettings, Report, UnitQuota
 from units.models import Unit
 
-from .factories import Item
+from .factories import Item, at
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +115,11 @@ def test_report_queries_do_not_grow_with_the_rows(year_2025, user, column):
     reports.build_data(periods.year(2025))  # settings row and caches
     with CaptureQueriesContext(connection) as few:
         reports.build_data(periods.year(2025))
+    from mailbox.models import Letter, LetterKind
+
+    for n in range(10):
+        Letter(kind=LetterKind.HOTLINE, received_at=at("2025-08-01 09:00"), name="张三",
+               phone="13800000000", subject=f"来电{n}", content="……").save()
     for n in range(30):
         Item("薛城区卫计局", user("xuecheng"), column("updates/district")).submit(
             "2025-08-01 09:00").publish("2025-08-05 09:00").withdraw("2025-08-06 09:00", "错误")
