@@ -66,7 +66,13 @@ def body_of(report):
             blocks.append(_p("二、信息报送任务完成情况。各单位均完成了本季度信息报送任务。"))
     letters = next((s for s in report.data["sections"] if s["key"] == "letters"), None)
     if letters is not None:
-        blocks.append(_p(f"三、咨询回复情况。{letters.get('summary_text') or letters.get('note', '')}"))
+        text = letters.get("summary_text") or letters.get("note", "")
+        overdue = next((t for t in letters.get("tables", [])
+                        if t["key"] == "letters_overdue_units"), None)
+        if overdue and overdue["rows"]:
+            text += "以下科室有逾期答复的信件，予以通报批评：" + "、".join(
+                f"{r[0]}（{r[1]}件）" for r in overdue["rows"]) + "。"
+        blocks.append(_p(f"三、咨询回复情况。{text}"))
     blocks.append(_p("请各单位对照通报，认真做好网站信息报送和咨询回复工作。"))
     return blocks
 

@@ -160,3 +160,14 @@ def test_the_report_page_plots_the_on_time_rate(q3_letters, clock, login):
     assert "各科室按期答复率" in page
     # L1 is past its deadline by now: 1 of 3 settled letters on time.
     assert "医政医管科：33.3%（1/3）" in page
+
+
+def test_the_notice_draft_names_the_sections_with_overdue_replies(q3_letters, clock, user):
+    from evaluation.notice import create_notice_draft
+
+    clock("2025-10-01 10:00")
+    report = reports.generate(Q3)
+    page = create_notice_draft(report, user("yjs"))
+    text = str(page.body)
+    assert "本期共收到来信6件，已答复3件，其中按期答复2件；逾期2件；尚在办理期限内1件" in text
+    assert "以下科室有逾期答复的信件，予以通报批评：医政医管科（1件）、规划财务科（1件）。" in text
