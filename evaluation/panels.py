@@ -51,7 +51,8 @@ class QuotaPanel(Component):
     def render_html(self, parent_context=None):
         period, rows = self.rows()
         return render_to_string("evaluation/panel_quota.html", {
-            "heading": self.heading, "period": period.label, "start": cn_date(period.start), "end": cn_date(period.end),
+            "heading": self.heading, "period": period.label,
+            "key": "leader" if self.heading.startswith("分管") else "unit", "start": cn_date(period.start), "end": cn_date(period.end),
             "today": cn_date(timezone.localdate()), "rows": rows})
 
 
