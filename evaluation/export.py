@@ -40,9 +40,13 @@ def workbook(report):
         row[0].font = Font(bold=True)
         row[1].alignment = Alignment(wrap_text=True, vertical="top")
     used = {"说明"}
-    for section in data["sections"]:
-        for table in section["tables"]:
-            ws = wb.create_sheet(_sheet_name(table["title"], used))
+    groups = [(section["tables"], "") for section in data["sections"]]
+    if report.supplement:
+        cover.append(["补充报告", report.supplement.get("note", "")])
+        groups.append((report.supplement.get("tables", []), "补充-"))
+    for tables, prefix in groups:
+        for table in tables:
+            ws = wb.create_sheet(_sheet_name(prefix + table["title"], used))
             ws.append(table["headers"])
             for cell in ws[1]:
                 cell.font = Font(bold=True)

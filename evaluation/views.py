@@ -94,6 +94,15 @@ class ReportDetailView(ReportAccessMixin, WagtailAdminTemplateMixin, TemplateVie
         for section in report.sections():
             sections.append({**section, "svgs": [
                 {"title": c["title"], "svg": charts.render(c)} for c in section.get("charts", [])]})
+        supplement = None
+        if report.supplement:
+            supplement = {**report.supplement, "svgs": [
+                {"title": c["title"], "svg": charts.render(c)}
+                for c in report.supplement.get("charts", [])]}
+        pending = sum(s.get("pending", 0) or 0 for s in report.sections())
+        context.update(supplement=supplement, pending=pending,
+                       supplemented=cn_datetime(report.supplemented_at)
+                       if report.supplemented_at else "")
         context.update(report=report, sections=sections, data=report.data,
                        generated=cn_datetime(report.generated_at),
                        may_manage=may_manage_reports(self.request.user))

@@ -100,6 +100,11 @@ def test_stored_deadlines_and_durations(q3_letters):
 
 
 def test_a_letter_within_its_deadline_is_pending_not_late_nor_on_time(q3_letters, clock):
+    pending_then_settled(q3_letters, clock)
+
+
+def pending_then_settled(q3_letters, clock):
+    """Q3's report on 1 October, then its supplement on 15 October."""
     clock("2025-10-01 10:00")
     report = reports.generate(Q3)
     section = letters_of(report)
@@ -135,6 +140,30 @@ def test_a_letter_within_its_deadline_is_pending_not_late_nor_on_time(q3_letters
     assert "按期答复1件，逾期0件" in report.supplement["note"]
     # The issued figures stay as they were.
     assert table(letters_of(report), "letters_by_kind")["total"][5] == 1
+    return report
+
+
+def test_the_supplement_is_shown_and_exported(q3_letters, clock, login):
+    import io
+
+    from openpyxl import load_workbook
+
+    report = pending_then_settled(q3_letters, clock)
+    client = login("yjs")
+    page = client.get(f"/admin/evaluation/{report.pk}/").content.decode()
+    assert "补充报告（2025年10月15日 08:00）" in page
+    assert "按期答复1件，逾期0件" in page
+    wb = load_workbook(io.BytesIO(client.get(f"/admin/evaluation/{report.pk}/xlsx/").content))
+    sheet = wb["补充-咨询回复情况（按信件类别）"]
+    assert list(sheet.iter_rows(min_row=2, max_row=2, values_only=True)) == [
+        ("主任信箱", 1, 1, 1, 0, 0, 0, 0, 0, 0, 1)]
+
+
+def test_a_report_with_pending_letters_says_a_supplement_will_follow(q3_letters, clock, login):
+    clock("2025-10-01 10:00")
+    report = reports.generate(Q3)
+    page = login("yjs").get(f"/admin/evaluation/{report.pk}/").content.decode()
+    assert "本报告有1件信件尚在办理期限内，期限届满后系统将自动生成补充报告。" in page
 
 
 def test_overdue_replies_are_deducted_in_the_annual_evaluation(q3_letters, clock):
