@@ -62,3 +62,26 @@ def test_submission_rejection_publication_and_withdrawal_are_recorded(as_user, c
     # Both approvals of the chain that published it answer for it.
     assert sorted(withdrawn.charges.values_list("user__username", flat=True)) == [
         "xuecheng_head", "yjs"]
+
+
+def test_backfill_records_what_happened_before_the_app(as_user, column):
+    from django.core.management import call_command
+
+    client = as_user("xuecheng")
+    submit_news(client, column("updates/district"))
+    page = NewsPage.objects.get(slug="xuecheng-family-doctor")
+    reject(as_user("xuecheng_head"), page, "请补充活动照片。")
+    client.post(f"/admin/pages/{page.pk}/edit/",
+                news_form_data(action="action-submit", title="薛城区家庭医生进社区（已补充）"))
+    approve(as_user("xuecheng_head"), page)
+    approve(as_user("yjs"), page)
+    before = sorted(ItemEvent.objects.filter(page_id=page.pk).values_list(
+        "kind", "occurred_at", "workdays", "person_id", "source_unit_id"))
+    ItemEvent.objects.filter(page_id=page.pk).delete()  # as if the app had not been there
+
+    call_command("evaluation_backfill", verbosity=0)
+    after = sorted(ItemEvent.objects.filter(page_id=page.pk).values_list(
+        "kind", "occurred_at", "workdays", "person_id", "source_unit_id"))
+    assert after == before
+    call_command("evaluation_backfill", verbosity=0)
+    assert ItemEvent.objects.filter(page_id=page.pk).count() == 3
