@@ -157,3 +157,27 @@ def test_a_hotline_call_recorded_in_the_admin_gets_a_number_and_deadlines(login)
     call = Letter.objects.get(subject="来电咨询住院报销")
     assert call.number.startswith("RX20261102")
     assert call.due_at is not None and call.kind == LetterKind.HOTLINE
+
+
+def test_the_unit_head_reviews_the_reply_in_wagtails_editor(login, routed, user):
+    ours, _ = routed
+    flow.start(ours, user("yzk"))
+    reply = flow.submit_reply(ours, user("yzk"), "已核查，该诊所已责令停业整改。")
+    edit = reverse("wagtailsnippets_mailbox_letterreply:edit", args=[reply.pk])
+    assert refused(login("xuecheng_head").get(edit))
+    head = login("yzk_head")
+    assert "审核通过" in head.get(edit).content.decode()
+    state = reply.current_workflow_state.current_task_state
+    url = reverse("wagtailsnippets_mailbox_letterreply:workflow_action",
+                  args=[reply.pk, "approve", state.pk])
+    head.post(url, {"comment": "同意"})
+    reply.refresh_from_db()
+    assert reply.current_workflow_state.current_task_state.task.name == "答复审核（信箱主管科室）"
+
+
+def test_public_forms_refuse_a_post_without_the_csrf_token(letter):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/interaction/director-mailbox/write/", {"name": "张三"})
+    assert response.status_code == 403
