@@ -29,10 +29,12 @@ UNTRANSLATABLE_IN_WAGTAIL = {
     "Actions",  # aria-label of the header button bar (wagtailadmin/shared/headers/_actions.html)
     "Password",  # label of the login form's password field, declared without a label
     "Page",  # screen-reader label of WorkflowPageForm.page, declared without a label
+    "Content types",  # WorkflowContentTypeForm.content_types, declared without a label
     "Search",  # screen-reader submit of the search forms (home.html, shared/header.html)
 }
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+LETTER_NUMBER = re.compile(r"\b[A-Z]{2}\d{13}\b")  # ZR2026120400001: data, not interface
 URL_OR_PATH = re.compile(r"(?:https?://\S+)|(?:(?<![\w/])/[\w\-./?=&%]*)")
 ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’\- ]*[A-Za-z]")
 WORD = re.compile(r"[A-Za-z]{2,}")
@@ -72,7 +74,7 @@ def english_strings(page):
     for chunk in page.evaluate(COLLECT_JS):
         for phrase in ALLOWED_PHRASES:
             chunk = chunk.replace(phrase, " ")
-        chunk = URL_OR_PATH.sub(" ", EMAIL.sub(" ", chunk))
+        chunk = URL_OR_PATH.sub(" ", EMAIL.sub(" ", LETTER_NUMBER.sub(" ", chunk)))
         for run in ENGLISH_RUN.findall(chunk):
             run = run.strip()
             if run in UNTRANSLATABLE_IN_WAGTAIL:
