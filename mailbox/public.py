@@ -19,6 +19,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from . import flow
@@ -158,6 +159,7 @@ def write_view(column, request):
                             error="您提交的信件过于频繁，请一小时后再试。您填写的内容已保留，可复制保存。")
     letter = form.save(commit=False)
     letter.kind, letter.channel = kind, Channel.WEBSITE
+    letter.received_at = timezone.now()  # a web letter arrives when it is posted
     letter.submission_token, letter.client_address = token, address
     try:
         with transaction.atomic():

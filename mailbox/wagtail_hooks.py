@@ -70,8 +70,8 @@ class DueColumn(Column):
 class VisibleOnlyMixin:
     """A 科室 opens only the letters routed to it, whatever URL it types."""
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         letter = obj if isinstance(obj, Letter) else obj.letter
         if not can_view(self.request.user, letter):
             raise PermissionDenied
@@ -79,8 +79,8 @@ class VisibleOnlyMixin:
 
 
 class LetterEditView(VisibleOnlyMixin, EditView):
-    def get_object(self, queryset=None):
-        letter = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        letter = super().get_object(*args, **kwargs)
         if not is_router(self.request.user, letter):
             raise PermissionDenied  # only the accepting 科室 corrects a record
         return letter
@@ -102,7 +102,7 @@ class LetterViewSet(SnippetViewSet):
     model = Letter
     icon = "mail"
     menu_label = "来信办理"
-    url_prefix = "mailbox/letters-admin"
+    url_prefix = "letters"
     filterset_class = LetterFilterSet
     # Plain ORM search: icontains finds Chinese sub-words on SQLite and
     # PostgreSQL alike (the indexed backend with search_fields crashes on
@@ -148,7 +148,7 @@ class LetterReplyViewSet(SnippetViewSet):
     model = LetterReply
     icon = "comment"
     menu_label = "来信答复"
-    url_prefix = "mailbox/replies"
+    url_prefix = "letter-replies"
     search_backend_name = None
     search_fields = ["body"]
     list_display = ["__str__", "live"]
@@ -175,8 +175,8 @@ register_snippet(MailboxGroup)
 @hooks.register("register_admin_urls")
 def register_mailbox_urls():
     return [
-        path("mailbox/letters/<int:pk>/", admin_views.handle, name="mailbox_letter"),
-        path("mailbox/letters/<int:pk>/attachment/", admin_views.attachment,
+        path("letters/<int:pk>/handle/", admin_views.handle, name="mailbox_letter"),
+        path("letters/<int:pk>/attachment/", admin_views.attachment,
              name="mailbox_letter_attachment"),
     ]
 

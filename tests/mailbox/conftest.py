@@ -38,8 +38,13 @@ def staff(db):
     from units.models import Unit
 
     def make(username, unit_name, head=False):
-        user, _ = get_user_model().objects.get_or_create(
+        from units.setup import DEMO_PASSWORD
+
+        user, created = get_user_model().objects.get_or_create(
             username=username, defaults={"first_name": username, "email": f"{username}@example.org"})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
         unit = Unit.objects.get(name=unit_name)
         user.groups.add(unit.heads_group if head else unit.editors_group)
         return user

@@ -29,10 +29,13 @@ def approve_reply(reply, user):
 
 
 def test_a_letter_written_before_national_day_is_routed_transferred_answered_and_published(
-        letter, clock, user, staff, django_capture_on_commit_callbacks):
+        client, clock, user, staff, django_capture_on_commit_callbacks):
     xck_head = staff("xck_head", "宣传科", head=True)
-    clock(at(2026, 9, 29, 16))  # Tuesday before 国庆
-    new = letter(at(2026, 9, 29, 16), content="我的手机13861234567，身份证370402198001011233，想咨询接种。")
+    from tests.mailbox.test_public import QUERY, WRITE, letter_data
+
+    clock(at(2026, 9, 29, 16))  # Tuesday before 国庆, on the public form
+    client.post(WRITE, letter_data(client, content="我的手机13861234567，身份证370402198001011233，想咨询接种。"))
+    new = Letter.objects.get(subject="咨询周末接种门诊开放时间")
     # 5 working days: 9-30, 10-08, 10-09, 10-10 (调休 Saturday), 10-12.
     assert new.due_at == end_of(2026, 10, 12)
     assert new.transfer_due_at == end_of(2026, 10, 9)
@@ -71,7 +74,13 @@ def test_a_letter_written_before_national_day_is_routed_transferred_answered_and
     assert new.status == LetterStatus.PUBLISHED
     assert new.answered_on_time is True
     assert new.answer_workdays == 3  # 10-10, 10-12, 10-13 after the transfer on 10-09
-    assert any("citizen@example.org" in m.to and "周六上午" in m.body for m in mail.outbox)
+    assert any("zhang@example.org" in m.to and "周六上午" in m.body for m in mail.outbox)
+    found = client.post(QUERY, {"number": new.number, "code": new.query_code}).content.decode()
+    assert "已公开" in found and "周六上午各社区接种门诊正常开放" in found
+    listing = client.get("/interaction/director-mailbox/").content.decode()
+    assert new.subject in listing and "张**" in listing
+    detail = client.get(f"/interaction/director-mailbox/letters/{new.number}/").content.decode()
+    assert "138****4567" in detail and "370402********1233" in detail
 
 
 def test_the_reply_reviewers_are_the_unit_head_then_the_mailbox_office(letter, user, staff):
