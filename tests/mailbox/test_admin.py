@@ -181,3 +181,15 @@ def test_public_forms_refuse_a_post_without_the_csrf_token(letter):
     response = Client(enforce_csrf_checks=True).post(
         "/interaction/director-mailbox/write/", {"name": "张三"})
     assert response.status_code == 403
+
+
+def test_staff_never_see_the_citizens_query_code(login, routed):
+    ours, _ = routed
+    client = login("bgs")
+    for url in (reverse("mailbox_letter", args=[ours.pk]),
+                reverse("wagtailsnippets_mailbox_letter:inspect", args=[ours.pk]),
+                "/admin/letters/?export=csv"):
+        response = client.get(url)
+        body = (b"".join(response.streaming_content) if response.streaming
+                else response.content).decode("utf-8-sig")
+        assert ours.number in body and ours.query_code not in body, url
