@@ -203,12 +203,13 @@ class Letter(models.Model):
     def save(self, *args, **kwargs):
         # A new letter gets its number and deadlines however it is created
         # (public form, a call recorded in the admin, code).
-        if not self.number:
-            from .deadlines import refresh
-            from .numbers import allocate_number
+        from .deadlines import refresh
+        from .numbers import allocate_number
 
+        if not self.number:
             self.number = allocate_number(self.kind, self.received_at)
-            self._calendar_gap = refresh(self)
+        # A corrected receipt time (a call recorded late) moves the deadlines.
+        self._calendar_gap = refresh(self)
         super().save(*args, **kwargs)
 
     @property
