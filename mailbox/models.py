@@ -21,7 +21,6 @@ from wagtail.models import (
     DraftStateMixin,
     RevisionMixin,
     Task,
-    TaskState,
     WorkflowMixin,
 )
 
@@ -29,6 +28,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from columns.models import BaseColumnPage
+from workflow.models import ReviewerRulesMixin, ReviewRefused, claim
 from units.models import Unit
 
 
@@ -203,12 +203,13 @@ class Letter(models.Model):
     def save(self, *args, **kwargs):
         # A new letter gets its number and deadlines however it is created
         # (public form, a call recorded in the admin, code).
-        if not self.number:
-            from .deadlines import refresh
-            from .numbers import allocate_number
+        from .deadlines import refresh
+        from .numbers import allocate_number
 
+        if not self.number:
             self.number = allocate_number(self.kind, self.received_at)
-            self._calendar_gap = refresh(self)
+        # A corrected receipt time (a call recorded late) moves the deadlines.
+        self._calendar_gap = refresh(self)
         super().save(*args, **kwargs)
 
     @property
@@ -283,7 +284,7 @@ class LetterReply(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
 # ---------------------------------------------------------------- review
 
 
-class ReplyReviewTask(Task):
+class ReplyReviewTask(ReviewerRulesMixin, Task):
     """Base of the reply reviews: who may decide is a rule of the letter."""
 
     class Meta:
@@ -301,26 +302,7 @@ class ReplyReviewTask(Task):
             return None
         return f"您不是“{self.name}”的审核人。"
 
-    def get_actions(self, obj, user):
-        if self.refusal(obj, user):
-            return []
-        return [("reject", "退回修改", True), ("approve", "审核通过", True)]
-
-    def user_can_access_editor(self, obj, user):
-        return self.refusal(obj, user) is None
-
-    def locked_for_user(self, obj, user):
-        return self.refusal(obj, user) is not None
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
-            "workflow_state")
-        ids = [s.pk for s in states if self.refusal(s.workflow_state.content_object, user) is None]
-        return TaskState.objects.filter(pk__in=ids)
-
     def on_action(self, task_state, user, action_name, **kwargs):
-        from workflow.models import ReviewRefused, claim
-
         reply = task_state.workflow_state.content_object
         reason = self.refusal(reply, user)
         if reason:

@@ -115,6 +115,12 @@ class LetterViewSet(SnippetViewSet):
                    "answered_on_time", "transferred_at", "escalated_at"]
     export_filename = "来信办理"
     inspect_view_enabled = True
+    # The query code is the citizen's secret: staff never need to see it.
+    inspect_view_fields = ["number", "kind", "channel", "name", "phone", "email", "id_number",
+                           "address", "subject", "content", "allow_publication", "received_at",
+                           "status", "responsible_unit", "handler", "due_at", "answered_at",
+                           "answer_workdays", "answered_on_time", "transferred_at",
+                           "escalated_at"]
     copy_view_enabled = False
     edit_view_class = LetterEditView
     inspect_view_class = LetterInspectView

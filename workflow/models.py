@@ -73,34 +73,13 @@ def authors_of(obj):
     return ids
 
 
-class BaseReviewTask(Task):
-    """Shared behaviour of every step of the chain."""
+class ReviewerRulesMixin:
+    """Wagtail's task hooks (actions, editor access, locking, the dashboard's
+    list) driven by two rules of the task: ``reviewers(obj)`` and
+    ``refusal(obj, user)``.  Shared by the review chain and the answers to
+    letters (mailbox), so that one rule decides everywhere."""
 
-    # Steps that vouch for the text that goes online: an edit after their
-    # approval sends the item back through them (workflow.reapproval).
-    vouches_for_text = True
-    task_state_class = ReviewTaskState
-    required_items = ALL_BUT_STATISTICS
     approve_label = "审核通过"
-
-    class Meta:
-        abstract = True
-
-    # -- who may act ------------------------------------------------------
-    def reviewers(self, obj):
-        """Users who may decide this step for this item."""
-        raise NotImplementedError
-
-    def refusal(self, obj, user):
-        """Why the user may not decide this step for obj, or None if he may."""
-        obj = getattr(obj, "specific", obj)  # Wagtail's views pass the base Page
-        if not user.is_authenticated or not user.is_active:
-            return "请先登录。"
-        if user.pk in authors_of(obj):
-            return "您是本信息的撰写人或最后修改人，不能审核自己的信息。"
-        if user.is_superuser or self.reviewers(obj).filter(pk=user.pk).exists():
-            return None
-        return f"您不是“{self.name}”的审核人。"
 
     def may_review(self, obj, user):
         return self.refusal(obj, user) is None
@@ -120,9 +99,42 @@ class BaseReviewTask(Task):
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
             "workflow_state")
-        ids = [s.pk for s in states if self.may_review(s.workflow_state.content_object.specific,
-                                                        user)]
+        ids = [s.pk for s in states
+               if self.may_review(_specific(s.workflow_state.content_object), user)]
         return TaskState.objects.filter(pk__in=ids)
+
+
+def _specific(obj):
+    return getattr(obj, "specific", obj)  # pages are specific, snippets already are
+
+
+class BaseReviewTask(ReviewerRulesMixin, Task):
+    """Shared behaviour of every step of the chain."""
+
+    # Steps that vouch for the text that goes online: an edit after their
+    # approval sends the item back through them (workflow.reapproval).
+    vouches_for_text = True
+    task_state_class = ReviewTaskState
+    required_items = ALL_BUT_STATISTICS
+
+    class Meta:
+        abstract = True
+
+    # -- who may act ------------------------------------------------------
+    def reviewers(self, obj):
+        """Users who may decide this step for this item."""
+        raise NotImplementedError
+
+    def refusal(self, obj, user):
+        """Why the user may not decide this step for obj, or None if he may."""
+        obj = getattr(obj, "specific", obj)  # Wagtail's views pass the base Page
+        if not user.is_authenticated or not user.is_active:
+            return "请先登录。"
+        if user.pk in authors_of(obj):
+            return "您是本信息的撰写人或最后修改人，不能审核自己的信息。"
+        if user.is_superuser or self.reviewers(obj).filter(pk=user.pk).exists():
+            return None
+        return f"您不是“{self.name}”的审核人。"
 
     # -- forms --------------------------------------------------------------
     def get_form_for_action(self, action):

@@ -181,3 +181,28 @@ def test_public_forms_refuse_a_post_without_the_csrf_token(letter):
     response = Client(enforce_csrf_checks=True).post(
         "/interaction/director-mailbox/write/", {"name": "张三"})
     assert response.status_code == 403
+
+
+def test_staff_never_see_the_citizens_query_code(login, routed):
+    ours, _ = routed
+    client = login("bgs")
+    for url in (reverse("mailbox_letter", args=[ours.pk]),
+                reverse("wagtailsnippets_mailbox_letter:inspect", args=[ours.pk]),
+                "/admin/letters/?export=csv"):
+        response = client.get(url)
+        body = (b"".join(response.streaming_content) if response.streaming
+                else response.content).decode("utf-8-sig")
+        assert ours.number in body and ours.query_code not in body, url
+
+
+def test_correcting_the_receipt_time_of_a_call_moves_its_deadlines(login):
+    client = login("bgs")
+    data = {"kind": "hotline", "channel": "phone", "name": "孙先生", "phone": "13706321234",
+            "email": "", "id_number": "", "address": "", "subject": "来电咨询住院报销",
+            "content": "来电询问市级医院住院报销比例。", "received_at": "2026-11-02 09:30"}
+    client.post(reverse("wagtailsnippets_mailbox_letter:add"), data)
+    call = Letter.objects.get(subject="来电咨询住院报销")
+    client.post(reverse("wagtailsnippets_mailbox_letter:edit", args=[call.pk]),
+                {**data, "received_at": "2026-10-30 16:00"})
+    call.refresh_from_db()
+    assert call.due_at.date().isoformat() == "2026-11-06"  # 5 working days after Friday 10-30
