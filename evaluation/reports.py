@@ -39,7 +39,8 @@ def items_section(period, settings_obj):
         "tables": [
             {"key": "summary", "title": "总体情况", "headers": ["项目", "数量"],
              "rows": summary, "total": None},
-            table_units, table_sections, stats.person_table(period), stats.column_table(period),
+            table_units, table_sections, stats.person_table(period),
+            stats.column_totals_table(period), stats.column_table(period),
             monthly_table,
         ],
         "charts": [monthly_chart],

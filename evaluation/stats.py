@@ -130,9 +130,11 @@ def person_table(period):
     medians = medians_by(period, "person")
     people = {key[0]: key[1] for key in counts if key[0] is not None}
     units = defaultdict(list)
-    for user_id, name in (Unit.objects.filter(editors_group__user__in=list(people))
-                          .values_list("editors_group__user", "name")):
-        units[user_id].append(name)
+    for group in ("editors_group", "heads_group"):
+        for user_id, name in (Unit.objects.filter(**{f"{group}__user__in": list(people)})
+                              .values_list(f"{group}__user", "name")):
+            if name not in units[user_id]:
+                units[user_id].append(name)
     rows = []
     for (user_id, name), values in counts.items():
         if user_id is None:
@@ -153,6 +155,18 @@ def column_table(period):
     rows.sort(key=lambda row: (row[0], row[1]))
     return {"key": "columns", "title": "分栏目信息报送情况",
             "headers": ["供稿单位", "栏目", *METRIC_HEADERS], "rows": rows, "total": None}
+
+
+def column_totals_table(period):
+    """Per column, all units together."""
+    counts = counts_by(period, "column_title")
+    medians = medians_by(period, "column_title")
+    rows = [[column or "—"] + metric_row(values, medians.get((column,)))
+            for (column,), values in counts.items()]
+    rows.sort(key=lambda row: (-row[2], row[0]))
+    return {"key": "column_totals", "title": "各栏目信息采用情况",
+            "headers": ["栏目", *METRIC_HEADERS, MEDIAN_HEADER], "rows": rows,
+            "total": _total_row(rows)}
 
 
 def monthly_published(period):

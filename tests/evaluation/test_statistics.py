@@ -63,6 +63,16 @@ def test_by_column(year_2025):
     assert ["医政医管科", "通知公告", 2, 1, 0, 1, 1, 0] in table["rows"]
 
 
+def test_column_totals(year_2025):
+    table = stats.column_totals_table(Q2)
+    assert table["rows"] == [
+        ["区(市)动态", 3, 3, 2, 0, 0, 1, 4],
+        ["工作要闻", 0, 1, 0, 0, 0, 0, "—"],
+        ["通知公告", 2, 1, 0, 1, 1, 0, 2],
+    ]
+    assert table["total"] == ["合计", 5, 5, 2, 1, 1, 1, ""]
+
+
 def test_monthly_publishing_by_unit(year_2025):
     table, chart = stats.monthly_table_and_chart(Q2)
     assert table["headers"] == ["供稿单位", "2025年4月", "2025年5月", "2025年6月", "合计"]
