@@ -1,5 +1,3 @@
-import datetime
-
 from django import forms
 from django.utils import timezone
 
@@ -47,5 +45,3 @@ class GenerateForm(forms.Form):
         data["period"] = period
         return data
 
-
-__all__ = ["GenerateForm", "datetime"]

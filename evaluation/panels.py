@@ -6,7 +6,7 @@ the unit's quarter-to-date items against its quota, and 研究室's column
 freshness list.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
@@ -92,5 +92,3 @@ def add_panels(request, panels):
     if is_site_owner(user):
         panels.append(FreshnessPanel())
 
-
-__all__ = ["add_panels", "Q"]

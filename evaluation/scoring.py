@@ -12,7 +12,7 @@ to the supplying unit and to every reviewer who approved the item.
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from units.models import Unit, UnitKind
 
@@ -150,5 +150,3 @@ def rules_table(rules):
     return {"key": "rules", "title": "计分规则", "headers": ["规则", "分值"], "rows": rows,
             "total": None}
 
-
-__all__ = ["evaluation_tables", "rules_snapshot", "rules_table", "Q"]

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django_q.models import Schedule
 
 from columns.models import NewsColumnPage
-from evaluation import freshness, periods, tasks
-from evaluation.models import EventKind, ItemEvent, Report
+from evaluation import freshness, tasks
+from evaluation.models import Report
 from evaluation.setup import FRESHNESS_FUNC, REPORT_FUNC
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 
 from evaluation import periods, reports
 from evaluation.models import ColumnWeight, EvaluationSettings, Report, UnitQuota
-from units.models import Unit
 
 from .factories import Item, at
 
