@@ -24,9 +24,11 @@ class QuotaPanel(Component):
     name = "evaluation_quota"
     order = 60
 
-    def __init__(self, units, heading="本单位本季度信息报送"):
+    def __init__(self, units, heading="本单位本季度信息报送", key="unit", behind_only=False):
         self.units = units
         self.heading = heading
+        self.key = key
+        self.behind_only = behind_only
 
     def rows(self):
         period = quarter_to_date()
@@ -50,9 +52,11 @@ class QuotaPanel(Component):
 
     def render_html(self, parent_context=None):
         period, rows = self.rows()
+        if self.behind_only:
+            rows = sorted((r for r in rows if r["missing"]), key=lambda r: -r["missing"])
         return render_to_string("evaluation/panel_quota.html", {
             "heading": self.heading, "period": period.label,
-            "key": "leader" if self.heading.startswith("分管") else "unit", "start": cn_date(period.start), "end": cn_date(period.end),
+            "key": self.key, "start": cn_date(period.start), "end": cn_date(period.end),
             "today": cn_date(timezone.localdate()), "rows": rows})
 
 
@@ -88,7 +92,9 @@ def add_panels(request, panels):
     if leader is not None:
         supervised = list(leader.supervised_units.all())
         if supervised:
-            panels.append(QuotaPanel(supervised, heading="分管科室本季度信息报送"))
+            panels.append(QuotaPanel(supervised, heading="分管科室本季度信息报送", key="leader"))
     if is_site_owner(user):
+        panels.append(QuotaPanel(list(Unit.objects.all()), heading="尚未完成本季度报送任务的单位",
+                                 key="all", behind_only=True))
         panels.append(FreshnessPanel())
 

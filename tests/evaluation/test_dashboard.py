@@ -62,10 +62,25 @@ def test_maintainers_are_reminded_once_before_the_limit(db):
     assert tasks.remind_stale_columns(today) == 0 and not mail.outbox
 
 
-def test_yjs_sees_column_freshness_and_the_quota(login):
-    page = login("yjs").get("/admin/").content.decode()
+def test_yjs_sees_column_freshness_and_the_units_behind_their_quota(login, user, column):
+    from evaluation.models import UnitQuota
+    from units.models import Unit
+
+    from .factories import Item
+
+    client = login("yjs")
+    page = client.get("/admin/").content.decode()
     assert "栏目更新督查（第十二条）" in page
     assert "本单位本季度信息报送" in page
+    assert "尚未完成本季度报送任务的单位" in page
+    shanting = Unit.objects.get(name="山亭区卫计局")
+    UnitQuota.objects.update_or_create(unit=shanting, defaults={"quota": 100})
+    _, published, _, _ = _panel_row(client.get("/admin/").content.decode(), "山亭区卫计局")
+    UnitQuota.objects.filter(unit=shanting).update(quota=published + 1)
+    assert _panel_row(client.get("/admin/").content.decode(), "山亭区卫计局")[3] == "还差1条"
+    now = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    Item("山亭区卫计局", None, column("updates/district")).publish(now)
+    assert "<td>山亭区卫计局</td>" not in client.get("/admin/").content.decode()
 
 
 def _panel_row(page, unit):
