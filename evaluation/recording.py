@@ -24,8 +24,10 @@ from .models import EventKind, ItemEvent, WithdrawalCharge
 
 logger = logging.getLogger(__name__)
 
-# Withdrawals that are not about the content (workflow.register's reasons).
-NON_CONTENT_REASONS = ("信息已被删除", "到期自动下线")
+# workflow.register's reasons: an item reaching its 下线时间 was not withdrawn;
+# a deleted live item was, but not for its content.
+EXPIRED_REASON = "到期自动下线"
+NON_CONTENT_REASONS = ("信息已被删除", EXPIRED_REASON)
 
 
 def user_name(user):
@@ -126,6 +128,9 @@ def record_publication(record):
 def record_withdrawal(record):
     """A withdrawal of a publication; content reasons charge the approvers."""
     reason = record.withdraw_reason or ""
+    if reason == EXPIRED_REASON:
+        ItemEvent.objects.filter(kind=EventKind.WITHDRAWN, record_id=record.pk).delete()
+        return None
     content = bool(reason) and reason not in NON_CONTENT_REASONS
     published = (ItemEvent.objects.filter(kind=EventKind.PUBLISHED,
                                           page_id=record.page_id_snapshot).first())

@@ -26,7 +26,8 @@ def year_2025(db, user, column):
     rejected once, published after 劳动节 (4 days); item 7 rejected, never
     published.  医政医管科 (yzk, 通知公告): item 4 submitted 30 June, published
     1 July (Q3); item 5 published (2 days) then withdrawn for its content.
-    峄城区: item 6 published directly at 23:30 on 30 June, expired in Q3.
+    峄城区: item 6 published directly at 23:30 on 30 June, reached its 下线时间
+    in Q3 (not a withdrawal).
     """
     xuecheng, yzk = user("xuecheng"), user("yzk")
     district, notices, news = column("updates/district"), column("notices"), column("news")

@@ -77,7 +77,7 @@ def test_the_annual_evaluation_ranks_with_the_rules_of_the_admin(year_2025, colu
                                 "逾期回复扣分", "总分", "评选结果"]
     # 3 items in 区(市)动态 × 1.5, one 图片新闻 + 2.
     assert units["rows"][0] == [1, "薛城区卫计局", 3, 4.5, 1, 2.0, 0, 0.0, 0, 0.0, 6.5, "先进单位"]
-    # One item, withdrawn on expiry: no deduction.
+    # One item, taken offline at its 下线时间: no deduction.
     assert units["rows"][1] == [2, "峄城区卫计局", 1, 1.0, 0, 0.0, 0, 0.0, 0, 0.0, 1.0, "先进单位"]
     # Third place has 0 points: not commended.
     assert units["rows"][2][-1] == ""
