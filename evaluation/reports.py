@@ -71,7 +71,8 @@ def evaluation_section(period, settings_obj):
     return {"key": "evaluation", "title": "年度考评（第十七条）",
             "note": "按研究室在“考评设置”中设定的计分规则计算；名额内且总分为正的评为先进。",
             "rules": rules,
-            "tables": scoring.evaluation_tables(period, rules) + [scoring.rules_table(rules)],
+            "tables": scoring.evaluation_tables(period, rules)
+            + [scoring.criticism_table(period), scoring.rules_table(rules)],
             "charts": []}
 
 

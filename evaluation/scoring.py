@@ -150,3 +150,36 @@ def rules_table(rules):
     return {"key": "rules", "title": "计分规则", "headers": ["规则", "分值"], "rows": rows,
             "total": None}
 
+
+
+def criticism_table(period):
+    """The year's issued quarterly reports: which units were listed for 通报批评.
+
+    Read from the frozen quarterly reports (their latest 版次), not
+    recomputed, so the annual evaluation repeats what was announced.
+    """
+    from .models import Report, ReportKind
+
+    issued = {}
+    for report in (Report.objects.filter(kind=ReportKind.QUARTER, start__year=period.start.year)
+                   .order_by("start", "version")):
+        issued[(report.start.month - 1) // 3 + 1] = report  # latest version wins
+    quarters = sorted(issued)
+    listed = {}
+    for number in quarters:
+        for section in issued[number].data.get("sections", []):
+            for table in section.get("tables", []):
+                if table.get("key") == "criticised":
+                    for name, quota, done, _ in table["rows"]:
+                        listed.setdefault(name, {})[number] = f"未完成（{done}/{quota}）"
+    names = [u.name for u in Unit.objects.all() if u.name in listed]
+    names += sorted(set(listed) - set(names))
+    labels = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
+    rows = [[name] + [listed[name].get(q, "完成") for q in quarters] + [len(listed[name])]
+            for name in names]
+    missing = [labels[q] for q in range(1, 5) if q not in issued]
+    return {"key": "criticisms", "title": "本年度季度通报批评情况（未完成信息报送任务）",
+            "note": ("取自已生成的各季度统计报告（最新版次）。"
+                     + (f"{'、'.join(missing)}尚无季度报告。" if missing else "")),
+            "headers": ["单位", *[labels[q] for q in quarters], "被通报次数"],
+            "rows": rows, "total": None}

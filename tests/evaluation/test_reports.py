@@ -129,3 +129,20 @@ def test_report_queries_do_not_grow_with_the_rows(year_2025, user, column):
     # Cross-check one figure: 30 more items published in 2025.
     data = reports.build_data(periods.year(2025))
     assert data["sections"][0]["summary"]["published"] == 36
+
+
+def test_the_year_repeats_the_criticisms_of_the_issued_quarterly_reports(year_2025, quotas):
+    reports.generate(periods.quarter(2025, 2))
+    UnitQuota.objects.filter(unit__name="峄城区卫计局").update(quota=2)
+    reports.generate(periods.quarter(2025, 3))
+    # A later change of quota does not rewrite what Q2 announced.
+    UnitQuota.objects.filter(unit__name="薛城区卫计局").update(quota=9)
+    year = reports.generate(periods.year(2025))
+    criticisms = table(year, "criticisms")
+    assert criticisms["headers"] == ["单位", "第二季度", "第三季度", "被通报次数"]
+    assert criticisms["rows"] == [
+        ["医政医管科", "未完成（1/2）", "未完成（1/2）", 2],
+        ["薛城区卫计局", "完成", "未完成（0/3）", 1],
+        ["峄城区卫计局", "完成", "未完成（0/2）", 1],
+    ]
+    assert "第一季度、第四季度尚无季度报告。" in criticisms["note"]
