@@ -7,6 +7,9 @@ from columns.permissions import ensure_leaders_group, sync_page_permissions
 from columns.publishing import ensure_regulation
 from columns.setup import ensure_columns, ensure_topics
 from home.setup import ensure_home
+from search.setup import ensure_search_index, grant_search_permissions
+from units.catalogue import SITE_OWNER
+from units.models import Unit
 from units.setup import ensure_demo_accounts, ensure_units
 from workflow.keywords import ensure_content_check_schedule, grant_keyword_permissions
 from workflow.schedules import ensure_publish_schedule
@@ -41,4 +44,8 @@ class Command(BaseCommand):
             ensure_demo_accounts()
             added = ensure_demo_content(pages)
             self.stdout.write(f"演示账号已就绪（密码见 README）；演示信息：新建 {added} 条")
+        owner = Unit.objects.get(name=SITE_OWNER)
+        grant_search_permissions([owner.editors_group, owner.heads_group])
+        words = ensure_search_index()
+        self.stdout.write(f"站内搜索索引已重建；搜索词库 {words} 个词")
         self.stdout.write(self.style.SUCCESS("门户网站初始化完成。"))

@@ -1,0 +1,33 @@
+"""Idempotent set-up of search: index, vocabulary, permissions."""
+
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
+
+from .suggestions import rebuild_vocabulary
+
+# What the site's search editors (研究室) may do: approve 热词 and pin
+# promoted results (Wagtail search promotions).
+EDITOR_PERMISSIONS = (
+    ("search", ("add_hotterm", "change_hotterm", "delete_hotterm", "view_hotterm")),
+    ("wagtailsearchpromotions", ("add_searchpromotion", "change_searchpromotion",
+                                 "delete_searchpromotion", "view_searchpromotion")),
+)
+
+
+def grant_search_permissions(groups):
+    """Give ``groups`` (研究室's, chosen by the caller: search/ knows no unit)
+    the 热词 and promotion permissions, plus admin access."""
+    perms = [Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin")]
+    for app_label, codenames in EDITOR_PERMISSIONS:
+        perms += Permission.objects.filter(content_type__app_label=app_label,
+                                           codename__in=codenames)
+    for group in groups:
+        if group is not None:
+            group.permissions.add(*perms)
+
+
+def ensure_search_index(stdout=None):
+    """Rebuild the full-text index and the suggestion vocabulary (a fresh
+    site, or after the segmentation changed)."""
+    call_command("update_index", verbosity=0, stdout=stdout)
+    return rebuild_vocabulary()
