@@ -100,7 +100,8 @@ class MergedResults:
                 if self.filters.column is not None:
                     queryset = source.filter_column(queryset, self.filters.column)
                 queryset = queryset.filter(**_date_bounds(source, self.filters))
-                queryset = queryset.order_by(f"-{source.date_field}", "-pk")
+                # The backend adds "-pk" as the last key (pages never overlap).
+                queryset = queryset.order_by(f"-{source.date_field}")
                 results = self.backend.search(
                     self.query, queryset,
                     order_by_relevance=self.filters.sort == SORT_RELEVANCE,
