@@ -114,8 +114,10 @@ def split_terms(query):
 
 def clean_query(raw):
     """The query as the user typed it, whitespace collapsed and cut to
-    MAX_QUERY_CHARS; returns (query, was_cut)."""
-    query = " ".join((raw or "").split())
+    MAX_QUERY_CHARS; returns (query, was_cut).  Control characters (NUL
+    and the like, which PostgreSQL refuses in text) become spaces."""
+    raw = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in (raw or ""))
+    query = " ".join(raw.split())
     return query[:MAX_QUERY_CHARS].strip(), len(query) > MAX_QUERY_CHARS
 
 

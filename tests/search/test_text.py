@@ -57,3 +57,7 @@ def test_ground_truth_is_containment_of_every_term():
     assert contains("关于枣卫字〔2016〕62号文件", "枣卫字〔2016〕62号")
     assert contains("Ｈ７Ｎ９禽流感", "h7n9 流感")
     assert not contains("流感", "流感 防治")
+
+
+def test_control_characters_are_dropped_from_queries():
+    assert clean_query("\x00流感\x07防治") == ("流感 防治", False)
