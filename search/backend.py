@@ -56,6 +56,26 @@ def _title_only(fields):
     return fields is not None and list(fields) == ["title"]
 
 
+def _ranked_page(base, queryset, order, start, stop):
+    """Rows ``start:stop`` of ``queryset`` in ``order``, fetched in two steps:
+    first only (pk, title hit) are sorted — narrow rows, where sorting whole
+    rows (StreamField bodies included) cost most of the time — then the page
+    of objects is loaded by primary key and put in that order."""
+    if TITLE_HIT in queryset.query.annotations:
+        ranked = list(queryset.order_by(*order).values_list("pk", TITLE_HIT)[start:stop])
+    else:
+        ranked = [(pk, 0) for pk in queryset.order_by(*order).values_list("pk", flat=True)[start:stop]]
+    if not ranked:
+        return queryset.none()
+    position = Case(*[When(pk=pk, then=Value(i)) for i, (pk, _) in enumerate(ranked)],
+                    output_field=IntegerField())
+    hits = Case(*[When(pk=pk, then=Value(hit)) for pk, hit in ranked],
+                default=Value(0), output_field=IntegerField())
+    return (base.filter(pk__in=[pk for pk, _ in ranked])
+            .annotate(**{TITLE_HIT: hits, "_rank_position": position})
+            .order_by("_rank_position"))
+
+
 class ZhQueryMixin:
     """Backend mixin: segment queries, then let the stock backend run them."""
 
@@ -116,6 +136,8 @@ def _sqlite_classes():
                     queryset = queryset.annotate(**{score_field: Value(0.0) + TITLE_HIT})
             if self.order_by_relevance:
                 order = [f"-{TITLE_HIT}"] + order
+            if stop is not None and not score_field:
+                return _ranked_page(self.queryset, queryset, order, start, stop)
             return queryset.order_by(*order)[start:stop]
 
     class Compiler(ZhSQLiteCompilerMixin, stock.SQLiteSearchQueryCompiler):
@@ -181,6 +203,8 @@ def _postgres_classes():
                     queryset = queryset.annotate(**{score_field: Value(0.0) + F(TITLE_HIT)})
             if self.order_by_relevance:
                 order = [f"-{TITLE_HIT}"] + order
+            if stop is not None and not score_field:
+                return _ranked_page(self.queryset, queryset, order, start, stop)
             return queryset.order_by(*order)[start:stop]
 
     class Compiler(ZhPostgresCompilerMixin, stock.PostgresSearchQueryCompiler):

@@ -11,13 +11,19 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import normalise_with_map, split_terms, term_pattern
+from .text import normalise, normalise_with_map, split_terms, term_pattern
 
 SNIPPET_CHARS = 120
 
 
 def _match_spans(text, query):
-    folded, origin = normalise_with_map(text)
+    folded = normalise(text)
+    if len(folded) == len(text):
+        # The usual case (NFKC and case folding kept every character one
+        # character): offsets are the same, no per-character mapping needed.
+        origin = range(len(text))
+    else:
+        folded, origin = normalise_with_map(text)
     spans = []
     for term in split_terms(query):
         pattern = term_pattern(term.text)
@@ -36,11 +42,11 @@ def _match_spans(text, query):
     return merged
 
 
-def highlight(text, query):
+def highlight(text, query, spans=None):
     """``text`` escaped, every match of ``query`` in <mark>."""
     text = text or ""
     out, pos = [], 0
-    for start, end in _match_spans(text, query):
+    for start, end in (_match_spans(text, query) if spans is None else spans):
         out.append(escape(text[pos:start]))
         out.append(f"<mark>{escape(text[start:end])}</mark>")
         pos = end
@@ -55,5 +61,6 @@ def snippet(text, query, width=SNIPPET_CHARS):
     spans = _match_spans(text, query)
     start = max(0, spans[0][0] - width // 4) if spans else 0
     end = min(len(text), start + width)
-    piece = highlight(text[start:end], query)
+    inside = [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and e > start]
+    piece = highlight(text[start:end], query, inside)
     return mark_safe(("…" if start else "") + piece + ("…" if end < len(text) else ""))
