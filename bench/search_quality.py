@@ -87,7 +87,7 @@ def main():
 
     from search.text import normalise
 
-    search_corpus.build(n)
+    search_corpus.build(n, reindex="--reindex" in sys.argv)
     texts = {pk: normalise(text) for pk, (_, text) in search_corpus.items_text().items()}
     queries = draw_queries({pk: t for pk, (_, t) in search_corpus.items_text().items()},
                            random.Random(7))

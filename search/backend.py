@@ -24,11 +24,13 @@ The stock backends are imported lazily: importing the SQLite backend on
 PostgreSQL raises ``LookupError`` (its FTS model does not exist there).
 """
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, IntegerField, Value, When
 from modelsearch.backends.base import EmptySearchResults
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.conf import get_app_config
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from .datekeys import date_key
 from .query import BigramTerm, NoTerms, segment_query, simple_terms
 
 TITLE_HIT = "_title_hit"
@@ -74,6 +76,104 @@ def _ranked_page(base, queryset, order, start, stop):
     return (base.filter(pk__in=[pk for pk, _ in ranked])
             .annotate(**{TITLE_HIT: hits, "_rank_position": position})
             .order_by("_rank_position"))
+
+
+class DateKeyedIndexMixin:
+    """Index mixin: the entry of an object of a registered source gets the
+    primary key ``search.datekeys.date_key(obj)`` (its date order).
+
+    The stock ``add_items`` inserts new entries with auto-increment keys and
+    updates existing ones in place; so entries are first put in place with
+    the right key (an entry under a wrong key — new object, or its date
+    changed — is deleted and re-created empty), then the stock code fills
+    them as "existing"."""
+
+    def add_items(self, model, objs):
+        objs = list(objs)
+        keys = {}
+        for obj in objs:
+            key = date_key(obj)
+            if key is not None:
+                keys[str(obj.pk)] = key
+        if keys:
+            self._place_keyed_entries(model, keys)
+        return super().add_items(model, objs)
+
+    def _place_keyed_entries(self, model, keys):
+        entry_model = get_app_config().get_model("IndexEntry")
+        entries = entry_model._default_manager
+        content_type = get_content_type_pk(model)
+        existing = dict(entries.filter(content_type_id=content_type, object_id__in=list(keys))
+                        .values_list("object_id", "id"))
+        wrong = [entry_id for object_id, entry_id in existing.items() if keys[object_id] != entry_id]
+        if wrong:
+            # _raw_delete: the SQLite trigger removes the FTS row itself.
+            entries.filter(id__in=wrong)._raw_delete(using=self.write_connection.alias)
+        wanted = {oid: key for oid, key in keys.items() if existing.get(oid) != key}
+        taken = set(entries.filter(id__in=list(wanted.values())).values_list("id", flat=True))
+        entries.bulk_create([
+            entry_model(id=key, content_type_id=content_type, object_id=oid,
+                        title="", body="", autocomplete="")
+            for oid, key in wanted.items() if key not in taken
+        ])
+
+
+class DateRankMixin:
+    """Backend mixin: the public ranking walked in index-key (date) order.
+
+    ``date_ranked`` returns the matching objects of ``queryset`` — title hits
+    first when asked, each group newest first — as (key, pk, title hit),
+    at most ``limit``.  Candidates come from the index in key order in
+    growing batches and are checked against ``queryset`` (live, public,
+    column, dates…), so the work is proportional to the results needed, not
+    to the number of matches.  Vendors provide ``_candidates``."""
+
+    FIRST_BATCH = 40
+    MAX_BATCH = 4000
+
+    def date_ranked(self, query, queryset, *, title_first=True, low=None, high=None, limit=20):
+        terms = simple_terms(segment_query(query))
+        if not terms:
+            return []
+        cts = [int(pk) for pk in get_descendants_content_types_pks(queryset.model)]
+        groups = [("title", 1), ("rest", 0)] if title_first else [("all", 0)]
+        out = []
+        for group, flag in groups:
+            for key, pk in self._walk(terms, group, cts, queryset, low, high, limit - len(out)):
+                out.append((key, pk, flag))
+            if len(out) >= limit:
+                break
+        return out
+
+    def _walk(self, terms, group, cts, queryset, low, high, need):
+        to_pk = queryset.model._meta.pk.to_python
+        cursor, batch = high, self.FIRST_BATCH
+        while need > 0:
+            rows = self._candidates(terms, group, cts, low, cursor, batch)
+            if not rows:
+                return
+            pks = [to_pk(object_id) for _, object_id in rows]
+            allowed = set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
+            for (key, _), pk in zip(rows, pks):
+                if pk in allowed:
+                    yield key, pk
+                    need -= 1
+                    if need == 0:
+                        return
+            if len(rows) < batch:
+                return
+            cursor, batch = rows[-1][0], min(batch * 4, self.MAX_BATCH)
+
+
+def _bounds_sql(column, low, high):
+    sql, params = [], []
+    if low is not None:
+        sql.append(f"{column} >= %s")
+        params.append(low)
+    if high is not None:
+        sql.append(f"{column} < %s")
+        params.append(high)
+    return "".join(f" AND {s}" for s in sql), params
 
 
 class ZhQueryMixin:
@@ -146,9 +246,37 @@ def _sqlite_classes():
     class AutocompleteCompiler(ZhSQLiteCompilerMixin, stock.SQLiteAutocompleteQueryCompiler):
         pass
 
-    class Backend(ZhQueryMixin, stock.SQLiteSearchBackend):
+    class Index(DateKeyedIndexMixin, stock.SQLiteIndex):
+        pass
+
+    fts = stock.SQLiteFTSIndexEntry._meta.db_table
+    entry = stock.IndexEntry._meta.db_table
+
+    def fts_expression(terms, group):
+        # "流感 感防" AND "字 20"* — tokens are letters and digits only.
+        body = " AND ".join(f'"{" ".join(t.tokens)}"{"*" if t.prefix else ""}' for t in terms)
+        if group == "title":
+            return f"{{title}} : ({body})"
+        if group == "rest":
+            return f"({{title body}} : ({body})) NOT ({{title}} : ({body}))"
+        return f"{{title body}} : ({body})"
+
+    class Backend(DateRankMixin, ZhQueryMixin, stock.SQLiteSearchBackend):
         query_compiler_class = Compiler
         autocomplete_query_compiler_class = AutocompleteCompiler
+        index_class = Index
+
+        def _candidates(self, terms, group, cts, low, cursor, batch):
+            bounds, params = _bounds_sql("f.rowid", low, cursor)
+            # FTS5 returns matches in rowid order by itself and stops at
+            # LIMIT: no sort, no full match list.
+            sql = (f"SELECT f.rowid, e.object_id FROM {fts} f JOIN {entry} e ON e.id = f.rowid "
+                   f"WHERE f.{fts} MATCH %s{bounds} "
+                   f"AND e.content_type_id IN ({', '.join(map(str, cts))}) "
+                   f"ORDER BY f.rowid DESC LIMIT %s")
+            with connection.cursor() as cur:
+                cur.execute(sql, [fts_expression(terms, group), *params, batch])
+                return cur.fetchall()
 
     return Backend
 
@@ -214,9 +342,62 @@ def _postgres_classes():
         # Autocomplete has one vector; its "title hit" is that vector.
         TITLE_COLUMN = "autocomplete"
 
-    class Backend(ZhQueryMixin, stock.PostgresSearchBackend):
+    class Index(DateKeyedIndexMixin, stock.PostgresIndex):
+        pass
+
+    entry = stock.IndexEntry._meta.db_table
+    # A word found in more than this share of the entries is "common".
+    COMMON_SHARE = 0.02
+
+    class Backend(DateRankMixin, ZhQueryMixin, stock.PostgresSearchBackend):
         query_compiler_class = Compiler
         autocomplete_query_compiler_class = AutocompleteCompiler
+        index_class = Index
+
+        def _tsquery(self, terms):
+            return " & ".join(f"({tsquery_text(t)})" for t in terms)
+
+        def _condition(self, group):
+            whole = "(e.title || e.body) @@ to_tsquery('simple', %s)"
+            title = "e.title @@ to_tsquery('simple', %s)"
+            if group == "title":
+                return title, 1
+            if group == "rest":
+                return f"{whole} AND NOT ({title})", 2
+            return whole, 1
+
+        def _is_common(self, cur, terms, cts):
+            """Choose the plan by how common the query is, from the planner's
+            own statistics (EXPLAIN: no rows are read)."""
+            cur.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {entry} e WHERE "
+                        f"e.content_type_id IN ({', '.join(map(str, cts))}) AND "
+                        f"(e.title || e.body) @@ to_tsquery('simple', %s)", [self._tsquery(terms)])
+            estimate = cur.fetchone()[0][0]["Plan"]["Plan Rows"]
+            cur.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [entry])
+            total = max(cur.fetchone()[0], 1)
+            return estimate > COMMON_SHARE * total
+
+        def _candidates(self, terms, group, cts, low, cursor, batch):
+            condition, repeat = self._condition(group)
+            bounds, params = _bounds_sql("e.id", low, cursor)
+            sql = (f"SELECT e.id, e.object_id FROM {entry} e "
+                   f"WHERE e.content_type_id IN ({', '.join(map(str, cts))}) AND {condition}{bounds} "
+                   f"ORDER BY e.id DESC LIMIT %s")
+            with transaction.atomic(), connection.cursor() as cur:
+                # A common word: walk the key index newest first, testing
+                # each entry (the first matches come at once).  A rare one:
+                # the GIN index finds the few matches, then they are sorted.
+                # Left to itself the planner sometimes walks the key index
+                # for a rare phrase and reads the whole table.
+                if self._is_common(cur, terms, cts):
+                    cur.execute("SET LOCAL enable_bitmapscan = off")
+                else:
+                    cur.execute("SET LOCAL enable_indexscan = off")
+                cur.execute(sql, [self._tsquery(terms)] * repeat + params + [batch])
+                rows = cur.fetchall()
+                cur.execute("RESET enable_bitmapscan")
+                cur.execute("RESET enable_indexscan")
+                return rows
 
     return Backend
 

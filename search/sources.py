@@ -53,9 +53,14 @@ class SearchSource:
     # Called with the objects of one result page before rendering (batch
     # loading of specific pages, parents …); returns the objects to render.
     prepare: Callable = field(default=lambda objs: objs)
+    # The indexed model (default: the queryset's model).
+    model_class: Optional[type] = None
     # The titles of every object, for the suggestion vocabulary; default:
     # ``title`` of each object of ``queryset``.
     titles: Optional[Callable] = None
+
+    def model(self):
+        return self.model_class or self.queryset().model
 
     def all_titles(self):
         if self.titles:
@@ -63,8 +68,7 @@ class SearchSource:
         return (self.title(obj) for obj in self.queryset().iterator())
 
     def date_is_datetime(self):
-        model = self.queryset().model
-        return isinstance(model._meta.get_field(self.date_field), DateTimeField)
+        return isinstance(self.model()._meta.get_field(self.date_field), DateTimeField)
 
     def column_of(self, obj):
         return self.column(obj) if self.column else self.label
@@ -135,5 +139,6 @@ def page_source(key, model, date_field="first_published_at", label="网站信息
         column=lambda page: getattr(page, "search_column_label", "") or label,
         in_column=lambda queryset, column_page: queryset.descendant_of(column_page),
         prepare=_prepare_pages,
+        model_class=model,
         titles=lambda: model.objects.live().public().values_list("title", flat=True).iterator(),
     )

@@ -87,7 +87,7 @@ def search(request):
             hit.snippet_html = snippet(hit.text, query)
         page.object_list = hits
         context.update(search_results=page, total=total,
-                       capped=total > MAX_RESULTS, max_results=MAX_RESULTS)
+                       capped=results.more, max_results=MAX_RESULTS)
         context["promotions"] = _promotions(query) if page.number == 1 else []
         if total:
             # Popular queries (Wagtail's search terms report; 热词 candidates).
