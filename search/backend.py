@@ -88,6 +88,12 @@ class DateKeyedIndexMixin:
     changed — is deleted and re-created empty), then the stock code fills
     them as "existing"."""
 
+    def _refresh_title_norms(self, full=False):
+        # Title norms only feed bm25/ts_rank, which the site's ranking does
+        # not use; the stock refresh averages over the whole index on every
+        # save, which made publishing and the full build slow at 100,000.
+        return None
+
     def add_items(self, model, objs):
         objs = list(objs)
         keys = {}
@@ -128,8 +134,10 @@ class DateRankMixin:
     column, dates…), so the work is proportional to the results needed, not
     to the number of matches.  Vendors provide ``_candidates``."""
 
-    FIRST_BATCH = 40
-    MAX_BATCH = 4000
+    # Ask the index for what is still needed (plus a margin for drafts and
+    # private items), doubling when candidates turn out not to qualify.
+    MARGIN = 20
+    MAX_BATCH = 5000
 
     def date_ranked(self, query, queryset, *, title_first=True, low=None, high=None, limit=20):
         terms = simple_terms(segment_query(query))
@@ -147,7 +155,7 @@ class DateRankMixin:
 
     def _walk(self, terms, group, cts, queryset, low, high, need):
         to_pk = queryset.model._meta.pk.to_python
-        cursor, batch = high, self.FIRST_BATCH
+        cursor, batch = high, min(need + self.MARGIN, self.MAX_BATCH)
         while need > 0:
             rows = self._candidates(terms, group, cts, low, cursor, batch)
             if not rows:
@@ -162,7 +170,7 @@ class DateRankMixin:
                         return
             if len(rows) < batch:
                 return
-            cursor, batch = rows[-1][0], min(batch * 4, self.MAX_BATCH)
+            cursor, batch = rows[-1][0], min(max(batch * 2, need + self.MARGIN), self.MAX_BATCH)
 
 
 def _bounds_sql(column, low, high):

@@ -128,16 +128,13 @@ class MergedResults:
         if not isinstance(index, slice):
             return self[index:index + 1][0]
         page = self.hits()[index]
-        # Load the page's objects, per source in one query, then let each
-        # source batch-load what rendering needs.
+        # Load the page's objects, per source in one batch (the walk has
+        # already checked that they are published and public).
         by_source = {}
         for hit in page:
             by_source.setdefault(hit.source.key, []).append(hit)
         for group in by_source.values():
-            source = group[0].source
-            objs = {obj.pk: obj for obj in source.queryset().filter(pk__in=[h.pk for h in group])}
-            prepared = source.prepare([objs[h.pk] for h in group if h.pk in objs])
-            by_pk = {obj.pk: obj for obj in prepared}
+            objs = {obj.pk: obj for obj in group[0].source.load_objects([h.pk for h in group])}
             for hit in group:
-                hit.obj = by_pk.get(hit.pk)
+                hit.obj = objs.get(hit.pk)
         return [hit for hit in page if hit.obj is not None]

@@ -50,14 +50,20 @@ class SearchSource:
     column: Optional[Callable] = None
     # Filter the queryset to a column page; default: by ``section``.
     in_column: Optional[Callable] = None
-    # Called with the objects of one result page before rendering (batch
-    # loading of specific pages, parents …); returns the objects to render.
-    prepare: Callable = field(default=lambda objs: objs)
+    # Loads the objects of one result page by primary key (batch loading of
+    # specific pages, parents …); default: from ``queryset``.
+    load: Optional[Callable] = None
     # The indexed model (default: the queryset's model).
     model_class: Optional[type] = None
     # The titles of every object, for the suggestion vocabulary; default:
     # ``title`` of each object of ``queryset``.
     titles: Optional[Callable] = None
+
+    def load_objects(self, pks):
+        """The objects with these primary keys (in any order)."""
+        if self.load:
+            return self.load(pks)
+        return list(self.queryset().filter(pk__in=pks))
 
     def model(self):
         return self.model_class or self.queryset().model
@@ -108,23 +114,17 @@ def get_sources():
 # ---------------------------------------------------------- Wagtail pages
 
 
-def _prepare_pages(pages):
-    """Specific pages with their parent's title, in two queries."""
+def _load_pages(pks):
+    """Specific pages with their parent's title, in a few queries (one per
+    page type, one for the parents)."""
     from wagtail.models import Page
 
-    if not pages:
-        return pages
-    specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    pages = list(Page.objects.filter(pk__in=pks).specific())
     parent_paths = {p.path[:-Page.steplen] for p in pages}
     parents = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
-    out = []
     for page in pages:
-        obj = specific.get(page.pk, page)
-        obj.search_column_label = parents.get(page.path[:-Page.steplen], "")
-        # Keep what the backend annotated (title hit) for merging.
-        obj._title_hit = getattr(page, "_title_hit", 0)
-        out.append(obj)
-    return out
+        page.search_column_label = parents.get(page.path[:-Page.steplen], "")
+    return pages
 
 
 def page_source(key, model, date_field="first_published_at", label="网站信息"):
@@ -138,7 +138,7 @@ def page_source(key, model, date_field="first_published_at", label="网站信息
         url=lambda page: page.url,
         column=lambda page: getattr(page, "search_column_label", "") or label,
         in_column=lambda queryset, column_page: queryset.descendant_of(column_page),
-        prepare=_prepare_pages,
+        load=_load_pages,
         model_class=model,
         titles=lambda: model.objects.live().public().values_list("title", flat=True).iterator(),
     )

@@ -1,7 +1,9 @@
 """The public search page: /search/?query=…&column=…&from=…&to=…&sort=…&page=…"""
 
 import datetime
+import hashlib
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
@@ -13,6 +15,7 @@ from .suggestions import suggest
 from .text import MAX_QUERY_CHARS, clean_query, normalise, split_terms
 
 RESULTS_PER_PAGE = 20
+HIT_DEDUPE_SECONDS = 600
 
 
 def _columns(request):
@@ -49,6 +52,18 @@ def _promotions(query):
         for pick in q.editors_picks.all()
         if pick.page is None or (pick.page.live and pick.page.get_view_restrictions().count() == 0)
     ]
+
+
+def _record_hit(request, query):
+    """Count the query for Wagtail's search terms report (热词 candidates):
+    once per visitor and query in ten minutes, so that one person pressing
+    "search" again cannot push a term up — and repeated searches cost no
+    database write."""
+    folded = normalise(query)
+    visitor = request.META.get("REMOTE_ADDR", "")
+    digest = hashlib.sha1(f"{visitor}\n{folded}".encode()).hexdigest()
+    if cache.add(f"search-hit:{digest}", 1, HIT_DEDUPE_SECONDS):
+        Query.get(folded).add_hit()
 
 
 def search(request):
@@ -90,8 +105,7 @@ def search(request):
                        capped=results.more, max_results=MAX_RESULTS)
         context["promotions"] = _promotions(query) if page.number == 1 else []
         if total:
-            # Popular queries (Wagtail's search terms report; 热词 candidates).
-            Query.get(normalise(query)).add_hit()
+            _record_hit(request, query)
         elif not (column or date_from or date_to):
             context["suggestions"] = suggest(query)
     return TemplateResponse(request, "search/search.html", context)

@@ -83,3 +83,11 @@ def result_titles(response):
     html = response.content.decode()
     return [strip_tags(m) for m in re.findall(r'<li class="search-result">\s*<h2><a[^>]*>(.*?)</a>',
                                               html, re.S)]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts without remembered searches (hit de-duplication)."""
+    from django.core.cache import cache
+
+    cache.clear()

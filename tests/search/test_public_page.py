@@ -128,6 +128,7 @@ def test_promoted_results_come_first(corpus, search_page):
 
 def test_searches_are_counted_for_the_hot_terms_report(corpus, search_page):
     search_page("流感")
+    search_page("流感")  # the same visitor again: counted once
     search_page("Ｆlu流感")  # no result: not counted
     assert Query.objects.get(query_string="流感").hits == 1
     assert not Query.objects.filter(query_string="flu流感").exists()
