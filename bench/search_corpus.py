@@ -233,6 +233,8 @@ def build(n, reindex=False):
     ``reindex`` the index of a reused corpus is rebuilt and timed)."""
     from django.core.management import call_command
 
+    from search.setup import analyse_index
+
     call_command("migrate", verbosity=0)
     have = existing_items()
     if have == n:
@@ -240,6 +242,7 @@ def build(n, reindex=False):
         if reindex:
             t0 = time.perf_counter()
             call_command("update_index", verbosity=0)
+            analyse_index()
             index_s = time.perf_counter() - t0
         return {"items": n, "generate_s": None, "index_s": index_s, "reused": True}
     if have:
@@ -249,6 +252,7 @@ def build(n, reindex=False):
     generate(n)
     t1 = time.perf_counter()
     call_command("update_index", verbosity=0)
+    analyse_index()
     t2 = time.perf_counter()
     return {"items": n, "generate_s": t1 - t0, "index_s": t2 - t1, "reused": False}
 

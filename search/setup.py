@@ -30,4 +30,15 @@ def ensure_search_index(stdout=None):
     """Rebuild the full-text index and the suggestion vocabulary (a fresh
     site, or after the segmentation changed)."""
     call_command("update_index", verbosity=0, stdout=stdout)
+    analyse_index()
     return rebuild_vocabulary()
+
+
+def analyse_index():
+    """PostgreSQL: refresh the planner's statistics of the index right away
+    (the backend picks its plan from them; autovacuum would do it later)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE wagtailsearch_indexentry")
