@@ -26,9 +26,15 @@ def grant_search_permissions(groups):
             group.permissions.add(*perms)
 
 
-def ensure_search_index(stdout=None):
-    """Rebuild the full-text index and the suggestion vocabulary (a fresh
-    site, or after the segmentation changed)."""
+def ensure_search_index(force=False, stdout=None):
+    """Rebuild the full-text index and the suggestion vocabulary on a fresh
+    site (no vocabulary yet: also the first run after this app arrived, when
+    the index still holds the stock, unsegmented entries) or when forced.
+    Returns the number of vocabulary words, or None if nothing was done."""
+    from .models import VocabularyWord
+
+    if not force and VocabularyWord.objects.exists():
+        return None
     call_command("update_index", verbosity=0, stdout=stdout)
     analyse_index()
     return rebuild_vocabulary()
