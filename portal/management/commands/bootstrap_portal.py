@@ -48,7 +48,7 @@ class Command(BaseCommand):
             self.stdout.write(f"演示账号已就绪（密码见 README）；演示信息：新建 {added} 条")
         owner = Unit.objects.get(name=SITE_OWNER)
         grant_search_permissions([owner.editors_group, owner.heads_group])
-        words = ensure_search_index(force=reindex or demo)
+        words = ensure_search_index(force=reindex)
         if words is not None:
             self.stdout.write(f"站内搜索索引已重建；搜索词库 {words} 个词")
         self.stdout.write(self.style.SUCCESS("门户网站初始化完成。"))
