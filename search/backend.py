@@ -25,7 +25,7 @@ PostgreSQL raises ``LookupError`` (its FTS model does not exist there).
 """
 
 from django.db import connection, transaction
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
@@ -76,6 +76,24 @@ def _ranked_page(base, queryset, order, start, stop):
     return (base.filter(pk__in=[pk for pk, _ in ranked])
             .annotate(**{TITLE_HIT: hits, "_rank_position": position})
             .order_by("_rank_position"))
+
+
+def _rank(compiler, queryset, title_hit, start, stop, score_field):
+    """The common end of both compilers' ``search()``: ``queryset`` holds the
+    matches; with relevance, title hits (``title_hit``, a Q) come first, then
+    the queryset's own ordering.  The score, if asked for, is 1 for a title
+    hit and 0 otherwise."""
+    order = _ordering(queryset)
+    if compiler.order_by_relevance or score_field:
+        queryset = queryset.annotate(**{TITLE_HIT: Case(
+            When(title_hit, then=Value(1)), default=Value(0), output_field=IntegerField())})
+        if score_field:
+            queryset = queryset.annotate(**{score_field: Value(0.0) + F(TITLE_HIT)})
+    if compiler.order_by_relevance:
+        order = [f"-{TITLE_HIT}"] + order
+    if stop is not None and not score_field:
+        return _ranked_page(compiler.queryset, queryset, order, start, stop)
+    return queryset.order_by(*order)[start:stop]
 
 
 class DateKeyedIndexMixin:
@@ -240,18 +258,8 @@ def _sqlite_classes():
             search_query = self.build_search_query(self.query, config=config)
             columns = ["title"] if _title_only(self.fields) else self.FTS_TABLE_FIELDS
             queryset = self.queryset.filter(pk__in=self._entry_ids(columns, search_query))
-            order = _ordering(queryset)
-            if self.order_by_relevance or score_field:
-                queryset = queryset.annotate(**{TITLE_HIT: Case(
-                    When(pk__in=self._entry_ids(["title"], search_query), then=Value(1)),
-                    default=Value(0), output_field=IntegerField())})
-                if score_field:
-                    queryset = queryset.annotate(**{score_field: Value(0.0) + TITLE_HIT})
-            if self.order_by_relevance:
-                order = [f"-{TITLE_HIT}"] + order
-            if stop is not None and not score_field:
-                return _ranked_page(self.queryset, queryset, order, start, stop)
-            return queryset.order_by(*order)[start:stop]
+            title_hit = Q(pk__in=self._entry_ids(["title"], search_query))
+            return _rank(self, queryset, title_hit, start, stop, score_field)
 
     class Compiler(ZhSQLiteCompilerMixin, stock.SQLiteSearchQueryCompiler):
         pass
@@ -299,7 +307,6 @@ def _sqlite_classes():
 
 def _postgres_classes():
     from django.contrib.postgres.search import SearchQuery
-    from django.db.models import F
     from modelsearch.backends.database.postgres import postgres as stock
 
     def tsquery_text(term, prefix_all=False):
@@ -334,19 +341,8 @@ def _postgres_classes():
             queryset = self.queryset.annotate(
                 _vector_=self._index_vector(_title_only(self.fields))
             ).filter(_vector_=search_query)
-            order = _ordering(queryset)
-            if self.order_by_relevance or score_field:
-                queryset = queryset.annotate(**{TITLE_HIT: Case(
-                    When(**{f"index_entries__{self.TITLE_COLUMN}": search_query},
-                         then=Value(1)),
-                    default=Value(0), output_field=IntegerField())})
-                if score_field:
-                    queryset = queryset.annotate(**{score_field: Value(0.0) + F(TITLE_HIT)})
-            if self.order_by_relevance:
-                order = [f"-{TITLE_HIT}"] + order
-            if stop is not None and not score_field:
-                return _ranked_page(self.queryset, queryset, order, start, stop)
-            return queryset.order_by(*order)[start:stop]
+            title_hit = Q(**{f"index_entries__{self.TITLE_COLUMN}": search_query})
+            return _rank(self, queryset, title_hit, start, stop, score_field)
 
     class Compiler(ZhPostgresCompilerMixin, stock.PostgresSearchQueryCompiler):
         TITLE_COLUMN = "title"

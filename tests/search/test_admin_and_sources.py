@@ -67,3 +67,13 @@ def test_a_registered_source_is_searched_merged_and_labelled(extra_source, corpu
     html = response.content.decode()
     assert f'href="/mailbox/replies/{reply.pk}/"' in html
     assert re.search(r'search-column">主任信箱回复<', html)
+
+
+def test_queryset_search_ranks_title_hits_first_and_scores_them(corpus, corpus_column):
+    from columns.models import ItemPage
+
+    found = list(ItemPage.objects.live().descendant_of(corpus_column).order_by("-release_time")
+                 .search("流感").annotate_score("_score"))
+    assert [p.title for p in found][:3] == ["健康枣庄：冬季流感防治知识", "禽流感防控培训",
+                                           "流感疫苗接种门诊名单"]
+    assert [p._score for p in found] == [1.0, 1.0, 1.0, 0.0]

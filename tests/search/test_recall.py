@@ -73,3 +73,22 @@ def test_attachment_titles_are_searchable(corpus_column, search_page):
     add_item(corpus_column, "统计工作通知", "见附件。", 3,
              attachments=[("attachment", {"document": doc, "title": ""})])
     assert result_titles(search_page("统计报表")) == ["统计工作通知"]
+
+
+def test_a_changed_release_time_moves_the_item(corpus, search_page):
+    import datetime
+
+    page = corpus["flu_old"]
+    page.release_time = page.release_time + datetime.timedelta(days=27)  # Nov 28
+    page.save_revision().publish()
+    titles = result_titles(search_page("流感"))
+    assert titles == [T["flu_old"], T["flu_title"], T["fullwidth"], T["flu_body"]]
+
+
+def test_more_than_a_thousand_results_are_announced(corpus, search_page, monkeypatch):
+    from search import results, views
+
+    monkeypatch.setattr(results, "MAX_RESULTS", 3)
+    monkeypatch.setattr(views, "MAX_RESULTS", 3)
+    html = search_page("流感").content.decode()
+    assert "相关的信息超过 3 条，显示最相关的 3 条" in html
