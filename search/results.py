@@ -5,8 +5,8 @@ Each source is searched with the site's backend (``search.backend``): its
 hits first, and checks candidates against the source's queryset (published,
 public, column, dates).  At most MAX_RESULTS + 1 results per source are
 collected — enough for every page anyone can reach and to say "more than
-1,000" — so a word found in 50,000 items costs about what a word found in
-1,000 items costs.  The sources' lists are merged by (title hit, date).
+200" — so a word found in 50,000 items costs about what a word found in
+200 items costs.  The sources' lists are merged by (title hit, date).
 """
 
 import datetime
@@ -20,8 +20,11 @@ from .sources import get_sources
 
 SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
-# Results beyond this rank are not paged to; the page says "more than".
-MAX_RESULTS = 1000
+# Results beyond this rank are not paged to; the page says "more than" and
+# suggests the filters.  Ten pages: counting further costs every query
+# (each extra result is one more index entry read and checked), and nobody
+# reads page 11 of a search — they narrow it by column or date.
+MAX_RESULTS = 200
 
 
 @dataclass

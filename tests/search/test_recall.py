@@ -91,4 +91,4 @@ def test_more_than_a_thousand_results_are_announced(corpus, search_page, monkeyp
     monkeypatch.setattr(results, "MAX_RESULTS", 3)
     monkeypatch.setattr(views, "MAX_RESULTS", 3)
     html = search_page("流感").content.decode()
-    assert "相关的信息超过 3 条，显示最相关的 3 条" in html
+    assert "相关的信息超过 3 条，显示最相关的 3 条（可按栏目或日期缩小范围）" in html
