@@ -77,3 +77,9 @@ def test_queryset_search_ranks_title_hits_first_and_scores_them(corpus, corpus_c
     assert [p.title for p in found][:3] == ["健康枣庄：冬季流感防治知识", "禽流感防控培训",
                                            "流感疫苗接种门诊名单"]
     assert [p._score for p in found] == [1.0, 1.0, 1.0, 0.0]
+
+
+def test_page_models_keep_wagtails_core_search_fields():
+    from django.core import checks
+
+    assert not [e for e in checks.run_checks() if e.id == "wagtailsearch.W001"]
