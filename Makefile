@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: install run test migrate bootstrap worker check lint bench clean-db
+.PHONY: install run test migrate bootstrap worker check lint bench bench-search clean-db
 
 # The stamp is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -41,3 +41,10 @@ check: install
 
 bench: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) bench/listing_queries.py
+
+# Search quality and speed on a generated corpus (search/README.md);
+# N=100000 for the full size, DATABASE_URL=postgres://… for PostgreSQL.
+N ?= 10000
+bench-search: install
+	$(PY) bench/search_quality.py $(N)
+	$(PY) bench/search_speed.py $(N)

@@ -7,4 +7,11 @@ class ColumnsConfig(AppConfig):
     verbose_name = "网站栏目"
 
     def ready(self):
+        from search.sources import page_source, register_source
+
         from . import signals  # noqa: F401
+        from .models import ItemPage
+
+        # Every live, public item is found by the public search, newest by
+        # its 发布时间; its column is the page it sits under.
+        register_source(page_source("items", ItemPage, date_field="release_time"))

@@ -26,6 +26,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.index import zh_fields
+
 from units.models import Unit
 
 from .blocks import AttachmentBlock, BodyBlock, InterviewBlock
@@ -82,7 +84,7 @@ class BaseColumnPage(Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = zh_fields(Page.search_fields + [index.SearchField("intro")])
 
     class Meta:
         abstract = True
@@ -268,11 +270,16 @@ class ItemPage(Page):
         FieldPanel("attachments"),
     ]
 
-    search_fields = Page.search_fields + [
+    # Everything the item shows the public is searchable, attachment titles
+    # included; search.index.zh_fields indexes it as Chinese bigrams.
+    search_fields = zh_fields(Page.search_fields + [
         index.SearchField("body"),
         index.SearchField("author"),
+        index.SearchField("source_name"),
+        index.SearchField("keywords"),
+        index.SearchField("attachment_titles"),
         index.FilterField("release_time"),
-    ]
+    ])
 
     class Meta:
         verbose_name = "信息"
@@ -282,6 +289,9 @@ class ItemPage(Page):
     def column(self):
         """The nearest column page above this item."""
         return self.get_parent().specific
+
+    def attachment_titles(self):
+        return [a["title"] for a in self.attachment_list()]
 
     def attachment_list(self):
         return [
@@ -304,6 +314,7 @@ class NewsPage(ItemPage):
     summary = models.TextField("摘要", blank=True)
 
     parent_page_types = ["columns.NewsColumnPage"]
+    search_fields = ItemPage.search_fields + zh_fields([index.SearchField("summary")])
 
     content_panels = ItemPage.content_panels[:2] + [
         MultiFieldPanel(
@@ -341,7 +352,9 @@ class NoticePage(ItemPage):
         FieldPanel("body"),
         FieldPanel("attachments"),
     ]
-    search_fields = ItemPage.search_fields + [index.SearchField("doc_number")]
+    search_fields = ItemPage.search_fields + zh_fields([
+        index.SearchField("issuer"), index.SearchField("doc_number"),
+    ])
 
     class Meta:
         verbose_name = "通知公告"
@@ -431,11 +444,12 @@ class GovDocumentPage(ItemPage):
         FieldPanel("body"),
         FieldPanel("attachments"),
     ]
-    search_fields = ItemPage.search_fields + [
+    search_fields = ItemPage.search_fields + zh_fields([
+        index.SearchField("issuing_agency"),
         index.SearchField("doc_number"),
         index.SearchField("index_number"),
         index.SearchField("summary"),
-    ]
+    ])
 
     class Meta:
         verbose_name = "政府信息文件"
@@ -497,6 +511,10 @@ class InterviewPage(ItemPage):
     transcript = StreamField(InterviewBlock(), verbose_name="访谈实录", blank=True)
 
     parent_page_types = ["columns.InterviewColumnPage"]
+    search_fields = ItemPage.search_fields + zh_fields([
+        index.SearchField("guests"), index.SearchField("host"),
+        index.SearchField("summary"), index.SearchField("transcript"),
+    ])
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("interview_time"), FieldPanel("host")]),
@@ -529,6 +547,7 @@ class SurveyPage(FormMixin, ItemPage):
 
     base_form_class = SurveyPageForm
     parent_page_types = ["columns.SurveyColumnPage"]
+    search_fields = ItemPage.search_fields + zh_fields([index.SearchField("intro")])
     landing_page_template = "columns/survey_page_landing.html"
     content_panels = Page.content_panels + [
         MultiFieldPanel(ItemPage.meta_panels + [FieldPanel("closes_at")],
@@ -566,6 +585,7 @@ class DownloadPage(ItemPage):
     description = models.TextField("资料说明", blank=True)
 
     parent_page_types = ["columns.DownloadColumnPage"]
+    search_fields = ItemPage.search_fields + zh_fields([index.SearchField("description")])
     content_panels = Page.content_panels + [
         MultiFieldPanel(ItemPage.meta_panels, heading="信息属性"),
         FieldPanel("description"),

@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
 from columns.models import ItemPage, NewsPage, NoticePage
+from search.index import zh_fields
 
 LATEST_COUNT = 7
 PICTURE_NEWS_COUNT = 5
@@ -24,6 +25,7 @@ class HomePage(Page):
         "columns.SurveyColumnPage", "columns.DownloadColumnPage", "columns.ContentColumnPage",
     ]
     content_panels = Page.content_panels + [FieldPanel("welcome")]
+    search_fields = zh_fields(Page.search_fields)
     max_count = 1
 
     class Meta:

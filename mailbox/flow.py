@@ -10,6 +10,7 @@ and tells the people concerned.
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.search import index
 
 from . import deadlines, notify
 from .models import Letter, LetterKind, LetterReply, LetterStatus
@@ -215,6 +216,8 @@ def reply_published(reply, user=None):
         status=S.PUBLISHED if public else S.ANSWERED, answered_at=now,
         answer_workdays=taken, answered_on_time=on_time)
     letter.refresh_from_db()
+    if public:  # now on the public list: the public search finds its masked text
+        index.insert_or_update_object(letter)
     log(letter, "mailbox.answered", user=user,
         data={"note": "答复已审核通过" + ("并在网站公开" if public else ""),
               "status": letter.get_status_display(),

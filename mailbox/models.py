@@ -26,8 +26,11 @@ from wagtail.models import (
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from columns.models import BaseColumnPage
+from search.index import zh_fields
 from workflow.models import ReviewerRulesMixin, ReviewRefused, claim
 from units.models import Unit
 
@@ -94,7 +97,7 @@ def new_query_code():
     return "".join(secrets.choice(alphabet) for _ in range(8))
 
 
-class LetterQuerySet(models.QuerySet):
+class LetterQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
@@ -111,8 +114,14 @@ class LetterQuerySet(models.QuerySet):
         return self.filter(status=LetterStatus.PUBLISHED, allow_publication=True)
 
 
-class Letter(models.Model):
-    """One letter, call or disclosure request and where it stands."""
+class Letter(index.Indexed, models.Model):
+    """One letter, call or disclosure request and where it stands.
+
+    Indexed for the public search with its *masked* text only (``title``,
+    ``public_text``): a search for someone's phone number must not lead to
+    his letter.  Only publicly listed letters are offered (see
+    ``get_indexed_objects`` and the search source in wagtail_hooks).
+    """
 
     number = models.CharField("编号", max_length=20, unique=True, editable=False)
     query_code = models.CharField("查询码", max_length=8, default=new_query_code, editable=False)
@@ -191,6 +200,15 @@ class Letter(models.Model):
 
     objects = LetterQuerySet.as_manager()
 
+    search_fields = zh_fields([
+        index.SearchField("title"),
+        index.SearchField("public_text"),
+        index.FilterField("answered_at"),
+        index.FilterField("status"),
+        index.FilterField("allow_publication"),
+        index.FilterField("kind"),
+    ])
+
     class Meta:
         verbose_name = "来信"
         verbose_name_plural = "来信"
@@ -211,6 +229,24 @@ class Letter(models.Model):
         # A corrected receipt time (a call recorded late) moves the deadlines.
         self._calendar_gap = refresh(self)
         super().save(*args, **kwargs)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.publicly_listed()
+
+    @property
+    def title(self):
+        """The subject as the public sees it (personal data masked)."""
+        from .masking import mask_text
+
+        return mask_text(self.subject, [self.name])
+
+    def public_text(self):
+        from .masking import mask_text
+
+        reply = self.published_reply
+        answer = mask_text(reply.body, [self.name], landlines=False) if reply else ""
+        return mask_text(self.content, [self.name]) + "\n" + answer
 
     @property
     def is_open(self):

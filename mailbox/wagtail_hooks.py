@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from search.sources import SearchSource, register_source
 from units.models import Unit, UnitKind, units_of
 
 from . import admin_views
@@ -250,3 +251,51 @@ def letter_recorded_in_admin(request, instance):
         from .flow import letter_registered
 
         letter_registered(instance, request.user)
+
+
+# ---------------------------------------------------------------- public search
+
+
+def _load_public_letters(pks):
+    """Letters of one result page with the column page they are listed on."""
+    from .models import MailboxColumnPage
+
+    columns = {}
+    for column in MailboxColumnPage.objects.live().public().order_by("path"):
+        columns.setdefault(column.letter_kind, column)
+    letters = list(Letter.objects.filter(pk__in=pks).select_related("reply"))
+    for letter in letters:
+        letter.search_column = columns.get(letter.kind)
+    return letters
+
+
+def _public_letter_url(letter):
+    column = getattr(letter, "search_column", None)
+    if column is None:
+        return ""
+    return column.url + column.reverse_subpage("letter", args=[letter.number])
+
+
+def _letters_in_column(queryset, column_page):
+    from .models import MailboxColumnPage
+
+    kinds = (MailboxColumnPage.objects.live().descendant_of(column_page, inclusive=True)
+             .values_list("letter_kind", flat=True))
+    return queryset.filter(kind__in=list(kinds))
+
+
+register_source(SearchSource(
+    key="letters",
+    label="互动交流",
+    queryset=lambda: Letter.objects.publicly_listed(),
+    date_field="answered_at",
+    url=_public_letter_url,
+    title=lambda letter: letter.title,
+    text=lambda letter: letter.public_text(),
+    column=lambda letter: getattr(letter, "search_column", None) and letter.search_column.title
+    or letter.get_kind_display(),
+    in_column=_letters_in_column,
+    load=_load_public_letters,
+    model_class=Letter,
+    titles=lambda: (letter.title for letter in Letter.objects.publicly_listed().iterator()),
+))

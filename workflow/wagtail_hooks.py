@@ -127,3 +127,16 @@ def warn_about_findings_on_create(request, page):
 @hooks.register("after_edit_page")
 def warn_about_findings_on_edit(request, page):
     _warn_about_findings(request, page)
+
+
+@hooks.register("search_refuse_public_term")
+def refuse_sensitive_public_terms(terms):
+    """The public search never shows a 热词 or suggestion containing a
+    涉密 or 敏感 word (search/ asks through this hook; it imports nothing of
+    workflow)."""
+    from . import scanning
+    from .keywords import Keyword
+
+    words = [scanning.normalise(w) for w in Keyword.objects.values_list("word", flat=True)]
+    words = [w for w in words if w]
+    return [t for t in terms if any(w in scanning.normalise(t) for w in words)]

@@ -242,3 +242,16 @@ def test_the_hotline_column_has_no_web_form(client):
     assert client.get("/interaction/hotline/write/").status_code == 302
     assert "我要写信" not in client.get("/interaction/hotline/").content.decode()
     assert LetterReply.objects.filter(letter__kind=LetterKind.HOTLINE, live=True).exists()
+
+
+def test_published_letters_are_found_by_the_public_search_with_their_masked_text(client, letter, user):
+    new = answered_publicly(letter, user, subject="咨询狂犬疫苗接种点",
+                            content="我叫张三丰，电话13861234567，被狗咬伤后去哪里打狂犬疫苗？")
+    hidden = letter(at(2026, 11, 2), subject="狂犬疫苗费用咨询（未公开）", allow_publication=False)
+    html = client.get("/search/", {"query": "狂犬疫苗"}).content.decode()
+    assert f"/interaction/director-mailbox/letters/{new.number}/" in html
+    assert "咨询<mark>狂犬疫苗</mark>接种点" in html and "未公开" not in html
+    assert "13861234567" not in html and "张三丰" not in html
+    for private in ("13861234567", "张三丰"):
+        found = client.get("/search/", {"query": private}).content.decode()
+        assert new.number not in found, private

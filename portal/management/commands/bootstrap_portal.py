@@ -9,6 +9,9 @@ from columns.setup import ensure_columns, ensure_topics
 from evaluation.setup import ensure_evaluation_schedules, grant_evaluation_permissions
 from home.setup import ensure_home
 from mailbox.setup import ensure_mailbox
+from search.setup import ensure_search_index, grant_search_permissions
+from units.catalogue import SITE_OWNER
+from units.models import Unit
 from units.setup import ensure_demo_accounts, ensure_units
 from workflow.keywords import ensure_content_check_schedule, grant_keyword_permissions
 from workflow.schedules import ensure_publish_schedule
@@ -21,9 +24,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--demo", action="store_true",
                             help="同时创建演示账号和演示内容")
+        parser.add_argument("--reindex", action="store_true",
+                            help="重建站内搜索索引和搜索词库（首次运行时自动重建）")
 
     @transaction.atomic
-    def handle(self, *args, demo=False, **options):
+    def handle(self, *args, demo=False, reindex=False, **options):
         ensure_units()
         ensure_leaders_group()
         ensure_topics()
@@ -56,4 +61,9 @@ class Command(BaseCommand):
             ensure_demo_quotas()
             ensure_demo_reports()
             self.stdout.write(f"演示账号已就绪（密码见 README）；演示信息：新建 {added} 条")
+        owner = Unit.objects.get(name=SITE_OWNER)
+        grant_search_permissions([owner.editors_group, owner.heads_group])
+        words = ensure_search_index(force=reindex)
+        if words is not None:
+            self.stdout.write(f"站内搜索索引已重建；搜索词库 {words} 个词")
         self.stdout.write(self.style.SUCCESS("门户网站初始化完成。"))
