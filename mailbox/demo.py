@@ -83,9 +83,85 @@ def _create(spec, pages):
 
 
 def ensure_demo_letters(pages):
-    created = 0
+    created = ensure_demo_history()
     for spec in DEMO_LETTERS:
         if not Letter.objects.filter(subject=spec[0]).exists():
             _create(spec, pages)
+            created += 1
+    return created
+
+
+# Letters of the last ended quarter, answered at the time (for the quarterly
+# statistics of the demo): subject, kind, 科室, day of the quarter received,
+# working days to the answer, transferred from (科室) or None, escalated.
+HISTORY = [
+    ("咨询二孩生育登记办理流程", LetterKind.DIRECTOR, "医政医管科", 3, 2, None, False),
+    ("建议增加社区卫生服务中心夜间门诊", LetterKind.DIRECTOR, "医政医管科", 10, 4, None, False),
+    ("反映某医院收费不规范", LetterKind.DIRECTOR, "规划财务科", 18, 7, None, False),
+    ("来电咨询健康证办理地点", LetterKind.HOTLINE, "宣传科", 25, 1, "医政医管科", False),
+    ("来电反映村卫生室药品短缺", LetterKind.HOTLINE, "医政医管科", 40, 5, None, True),
+    ("咨询计划生育奖励扶助资格认定", LetterKind.DIRECTOR, "法规信访科", 55, 3, None, False),
+    ("信息公开目录部分链接失效", LetterKind.SUPERVISION, "研究室", 70, 2, None, False),
+]
+
+
+def _last_quarter_start(today):
+    import datetime
+
+    first_month = ((today.month - 1) // 3) * 3 + 1
+    start = datetime.date(today.year, first_month, 1)
+    previous = start - datetime.timedelta(days=1)
+    return datetime.date(previous.year, ((previous.month - 1) // 3) * 3 + 1, 1)
+
+
+def _historical(spec, start):
+    """A letter answered in the past: the flow's stored facts, set at their time."""
+    import datetime
+
+    from workdays.calendar import add_workdays
+
+    from . import deadlines
+
+    subject, kind, unit_name, day, taken, moved_from, escalated = spec
+    tz = timezone.get_current_timezone()
+    received = datetime.datetime.combine(start + datetime.timedelta(days=day),
+                                         datetime.time(10), tzinfo=tz)
+    letter = Letter(kind=kind, name="王晓燕", phone="13906321234", subject=subject,
+                    content=subject + "，请有关部门答复。", received_at=received,
+                    channel=Channel.PHONE if kind == LetterKind.HOTLINE else Channel.WEBSITE)
+    flow.submit(letter)
+    unit = Unit.objects.get(name=unit_name)
+    letter.accepted_at, letter.responsible_unit = received + 0.1 * DAY, unit
+    if moved_from:
+        moved = datetime.datetime.combine(add_workdays(received.date(), 1), datetime.time(11),
+                                          tzinfo=tz)
+        letter.transferred_at = moved
+        letter.transferred_from = Unit.objects.get(name=moved_from)
+        letter.transfer_workdays, letter.transferred_in_time = deadlines.transfer_stats(
+            letter, moved)
+    if escalated:
+        letter.escalated_at = received + DAY
+        letter.escalation_settled_at = received + 3 * DAY
+        letter.interim_reply = "您反映的问题需向上级请示，我们正在抓紧办理。"
+    deadlines.refresh(letter)
+    start_day = (letter.transferred_at or received).date()
+    answered = datetime.datetime.combine(add_workdays(start_day, taken), datetime.time(15),
+                                         tzinfo=tz)
+    letter.answer_workdays, letter.answered_on_time = deadlines.answered_stats(letter, answered)
+    letter.answered_at, letter.status = answered, LetterStatus.ANSWERED
+    letter.save()
+    reply = LetterReply.objects.create(letter=letter, body="您好，您反映的问题已办理，详见答复。",
+                                       live=False)
+    # Published as a data import: the letter's facts above are those of its time.
+    reply.save_revision().publish(skip_permission_checks=True)
+    return letter
+
+
+def ensure_demo_history():
+    start = _last_quarter_start(timezone.localdate())
+    created = 0
+    for spec in HISTORY:
+        if not Letter.objects.filter(subject=spec[0]).exists():
+            _historical(spec, start)
             created += 1
     return created
