@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.signals import workflow_rejected, workflow_submitted
 
 from workdays.calendar import CalendarNotCovered, workdays_between
+from workflow.register import WithdrawalCause
 
 from .models import EventKind, ItemEvent, WithdrawalCharge
 
@@ -131,7 +132,10 @@ def record_withdrawal(record):
     if reason == EXPIRED_REASON:
         ItemEvent.objects.filter(kind=EventKind.WITHDRAWN, record_id=record.pk).delete()
         return None
-    content = bool(reason) and reason not in NON_CONTENT_REASONS
+    if record.withdrawal_cause:  # chosen by whoever withdrew it (workflow.withdrawal)
+        content = record.withdrawal_cause == WithdrawalCause.CONTENT
+    else:  # taken down some other way (e.g. Wagtail's unpublish), or recorded earlier
+        content = bool(reason) and reason not in NON_CONTENT_REASONS
     published = (ItemEvent.objects.filter(kind=EventKind.PUBLISHED,
                                           page_id=record.page_id_snapshot).first())
     facts = {

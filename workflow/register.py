@@ -51,6 +51,15 @@ def local_iso(moment):
     return timezone.localtime(moment).isoformat(timespec="seconds") if moment else None
 
 
+class WithdrawalCause(models.TextChoices):
+    """Why an item was taken down: only content reasons are charged to the
+    submitting unit and its reviewers in the annual evaluation (第十八条)."""
+
+    CONTENT = "content", "内容原因（内容错误、不宜公开等）"
+    OUTDATED = "outdated", "信息过时、重复或已被替代"
+    OTHER = "other", "其他原因"
+
+
 class RegisterSequence(models.Model):
     """The last 登记号 handed out (a single row)."""
 
@@ -120,6 +129,8 @@ class PublicationRecord(models.Model):
         on_delete=models.SET_NULL, related_name="+")
     withdrawn_by_name = models.CharField("撤稿人姓名", max_length=150, blank=True)
     withdraw_reason = models.TextField("撤稿原因", blank=True)
+    withdrawal_cause = models.CharField("撤稿原因类别", max_length=20, blank=True,
+                                        choices=WithdrawalCause.choices)
 
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
@@ -369,7 +380,7 @@ def latest_record(page):
             .order_by("-number").first())
 
 
-def record_withdrawal(page, user, reason=""):
+def record_withdrawal(page, user, reason="", cause=""):
     """Note on the page's latest record that it has been taken down.
 
     Safe to call before or after Wagtail's unpublish (which notes the
@@ -386,8 +397,10 @@ def record_withdrawal(page, user, reason=""):
         record.withdrawn_by_name = user_name(user)
     if reason:
         record.withdraw_reason = reason
+    if cause:
+        record.withdrawal_cause = cause
     record.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_by_name",
-                               "withdraw_reason"])
+                               "withdraw_reason", "withdrawal_cause"])
     return record
 
 

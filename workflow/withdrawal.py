@@ -19,7 +19,7 @@ from wagtail.models import Page
 from units.catalogue import CONFIDENTIALITY_OFFICE, SITE_OWNER
 from units.models import Unit
 
-from .register import record_withdrawal
+from .register import WithdrawalCause, record_withdrawal
 
 WITHDRAWING_UNITS = (SITE_OWNER, CONFIDENTIALITY_OFFICE)
 
@@ -32,18 +32,23 @@ def may_withdraw(user):
 
 
 class WithdrawalForm(forms.Form):
+    cause = forms.ChoiceField(label="原因类别", choices=WithdrawalCause.choices,
+                              widget=forms.RadioSelect,
+                              error_messages={"required": "请选择撤稿原因类别。"},
+                              help_text="因内容原因撤稿的，年度考评中扣减供稿单位和审核人的分数（第十八条）")
     reason = forms.CharField(label="撤稿理由", widget=forms.Textarea(attrs={"rows": 4}),
                              error_messages={"required": "撤稿必须填写理由。"})
 
 
-def withdraw(page, user, reason):
+def withdraw(page, user, reason, cause=WithdrawalCause.CONTENT):
     """Take the item offline, record why, tell its submitter."""
     # The role was checked by the caller; Wagtail's unpublish permission is
     # deliberately not what decides who may withdraw.
     UnpublishPageAction(page, user=user, log_action=False).execute(
         skip_permission_checks=True)
-    log(instance=page, action="portal.withdraw", user=user, data={"reason": reason})
-    record_withdrawal(page, user, reason)
+    log(instance=page, action="portal.withdraw", user=user,
+        data={"reason": reason, "cause": cause})
+    record_withdrawal(page, user, reason, cause)
     notify_submitter(page, user, reason)
 
 
@@ -74,7 +79,7 @@ def withdraw_view(request, page_id):
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     form = WithdrawalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        withdraw(page, request.user, form.cleaned_data["reason"])
+        withdraw(page, request.user, form.cleaned_data["reason"], form.cleaned_data["cause"])
         messages.success(request, f"《{page.title}》已撤稿。")
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return TemplateResponse(request, "workflow/withdraw.html", {"page": page, "form": form})

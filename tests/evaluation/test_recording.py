@@ -55,13 +55,27 @@ def test_submission_rejection_publication_and_withdrawal_are_recorded(as_user, c
     page.save_revision(user=page.owner).publish()
     assert events.filter(kind=EventKind.PUBLISHED).count() == 1
 
-    response = client_yjs.post(f"/admin/withdraw/{page.pk}/", {"reason": "活动照片涉及未成年人肖像"})
+    response = client_yjs.post(f"/admin/withdraw/{page.pk}/",
+                               {"reason": "活动照片涉及未成年人肖像", "cause": "content"})
     assert response.status_code == 302
     withdrawn = ItemEvent.objects.get(page_id=page.pk, kind=EventKind.WITHDRAWN)
     assert withdrawn.content_reason and withdrawn.reason == "活动照片涉及未成年人肖像"
     # Both approvals of the chain that published it answer for it.
     assert sorted(withdrawn.charges.values_list("user__username", flat=True)) == [
         "xuecheng_head", "yjs"]
+
+
+def test_an_item_withdrawn_as_outdated_charges_nobody(as_user, column):
+    client = as_user("xuecheng")
+    submit_news(client, column("updates/district"))
+    page = NewsPage.objects.get(slug="xuecheng-family-doctor")
+    approve(as_user("xuecheng_head"), page)
+    approve(as_user("yjs"), page)
+    as_user("yjs").post(f"/admin/withdraw/{page.pk}/",
+                        {"reason": "活动已改期，以新通知为准", "cause": "outdated"})
+    withdrawn = ItemEvent.objects.get(page_id=page.pk, kind=EventKind.WITHDRAWN)
+    assert not withdrawn.content_reason
+    assert not withdrawn.charges.exists()
 
 
 def test_backfill_records_what_happened_before_the_app(as_user, column):

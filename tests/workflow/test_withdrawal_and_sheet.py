@@ -30,7 +30,7 @@ def test_the_offices_withdraw_a_live_item_with_a_reason(as_user, published_distr
                                                         username):
     mail.outbox.clear()
     response = as_user(username).post(f"/admin/withdraw/{published_district_item.pk}/",
-                                      {"reason": "数据有误，待核实后重新发布。"})
+                                      {"reason": "数据有误，待核实后重新发布。", "cause": "content"})
     assert response.status_code == 302
     published_district_item.refresh_from_db()
     assert not published_district_item.live
@@ -91,3 +91,17 @@ def test_strangers_cannot_read_a_review_sheet(as_user, published_district_item):
     get_user_model().objects.create_user("stranger", "s@example.org", DEMO_PASSWORD)
     response = as_user("stranger").get(f"/admin/review-sheet/{published_district_item.pk}/")
     assert response.status_code in (302, 403)
+
+
+def test_the_cause_of_a_withdrawal_is_chosen_and_registered(as_user, published_district_item):
+    from workflow.register import PublicationRecord
+
+    page = published_district_item
+    url = f"/admin/withdraw/{page.pk}/"
+    response = as_user("yjs").post(url, {"reason": "已有更新的通知替代。"})
+    assert "请选择撤稿原因类别" in response.content.decode()
+    page.refresh_from_db()
+    assert page.live
+    as_user("yjs").post(url, {"reason": "已有更新的通知替代。", "cause": "outdated"})
+    record = PublicationRecord.objects.filter(page=page).latest("number")
+    assert record.withdrawal_cause == "outdated" and record.withdrawn_at
