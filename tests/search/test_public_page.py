@@ -173,3 +173,23 @@ def test_site_owner_may_manage_hot_terms_and_promotions(user):
     assert yjs.has_perm("wagtailsearchpromotions.add_searchpromotion")
     assert not user("xuecheng").has_perm("search.add_hotterm")
     assert Group.objects.filter(permissions__codename="change_hotterm").exists()
+
+
+@pytest.mark.parametrize("query", ["流感", "保密", "主任信箱", "枣卫字〔2016〕62号", "第十一条"])
+def test_the_demo_site_finds_what_the_issue_names(db, client, query):
+    """On the demo content (bootstrap_portal --demo), each query of the
+    issue's "done means" finds items, with the match highlighted."""
+    html = client.get("/search/", {"query": query}).content.decode()
+    assert result_titles_of(html)
+    assert f"<mark>{query}</mark>" in html
+    if query in ("枣卫字〔2016〕62号", "第十一条"):
+        assert any("门户网站信息更新维护管理办法" in t for t in result_titles_of(html))
+
+
+def result_titles_of(html):
+    import re
+
+    from django.utils.html import strip_tags
+
+    return [strip_tags(m) for m in re.findall(
+        r'<li class="search-result">\s*<h2><a[^>]*>(.*?)</a>', html, re.S)]
