@@ -26,6 +26,8 @@ bootstrap: migrate
 
 # Serves the site and runs the django-q2 cluster (schedules, background
 # jobs) beside it; Ctrl-C stops both.
+# Links in the e-mails point at the port the portal is served on.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: bootstrap
 	@echo "门户网站：http://$(HOST):$(PORT)/   管理后台：http://$(HOST):$(PORT)/admin/"
 	$(PY) manage.py qcluster & QPID=$$!; \

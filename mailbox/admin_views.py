@@ -11,11 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from wagtail.models import ModelLogEntry, TaskState
+from wagtail.models import TaskState
 
 from . import flow, forms
 from .deadlines import alarm_moment, correction_deadline
-from .models import Letter, LetterKind
+from .models import Letter, LetterKind, LetterLogEntry
 from .routing import allowed_actions, can_view
 
 # action -> (form class, button label, function calling the flow step)
@@ -44,12 +44,24 @@ STEPS = {
 }
 
 
+class NotYours(Exception):
+    """The letter is not routed to the user's 科室 (nor of a kind he routes)."""
+
+
 def _letter_for(request, pk):
     letter = get_object_or_404(Letter.objects.select_related("responsible_unit", "handler"),
                                pk=pk)
     if not can_view(request.user, letter):
-        raise PermissionDenied("您无权查看该信件：它没有分办到您的科室。")
+        raise NotYours
     return letter
+
+
+def _refused(request):
+    # Wagtail turns a PermissionDenied into its generic "no permission"
+    # message; this says why, without showing anything of the letter.
+    return TemplateResponse(request, "mailbox/admin/refused.html", {
+        "message": "您无权查看该信件：它没有分办到您的科室，也不属于您受理的信件类别。"},
+        status=403)
 
 
 def _form(action, letter, data=None):
@@ -74,7 +86,10 @@ def _form(action, letter, data=None):
 
 
 def handle(request, pk):
-    letter = _letter_for(request, pk)
+    try:
+        letter = _letter_for(request, pk)
+    except NotYours:
+        return _refused(request)
     actions = allowed_actions(request.user, letter)
     bound = {}
     if request.method == "POST":
@@ -97,7 +112,7 @@ def handle(request, pk):
     context = {
         "letter": letter,
         "steps": [(a, STEPS[a][1], bound.get(a) or _form(a, letter)) for a in actions],
-        "history": ModelLogEntry.objects.for_instance(letter).select_related("user")
+        "history": LetterLogEntry.objects.for_instance(letter).select_related("user")
         .order_by("timestamp"),
         "reply": getattr(letter, "reply", None),
         "rejections": _rejections(letter),
@@ -119,7 +134,10 @@ def _rejections(letter):
 
 
 def attachment(request, pk):
-    letter = _letter_for(request, pk)
+    try:
+        letter = _letter_for(request, pk)
+    except NotYours:
+        return _refused(request)
     if not letter.attachment:
         raise Http404("该信件没有附件。")
     return FileResponse(letter.attachment.open("rb"), as_attachment=True,

@@ -99,22 +99,75 @@ class PublicLetterForm(forms.ModelForm):
             raise forms.ValidationError(f"附件格式不支持，只能上传 {allowed} 文件。")
         if upload.size > MAX_ATTACHMENT_BYTES:
             raise forms.ValidationError("附件不能超过5MB。")
-        head = upload.read(2048)
+        data = upload.read()
         upload.seek(0)
-        signatures = ATTACHMENT_SIGNATURES[ext]
-        if signatures is None:
-            if b"\x00" in head:
-                raise forms.ValidationError("附件内容与文件类型不符，请上传真实的文本文件。")
-        elif not head.startswith(signatures):
+        if not _content_matches(ext, data):
             raise forms.ValidationError(f"附件内容与扩展名 {ext} 不符，请上传真实的文件。")
         return upload
 
 
+EXECUTABLE = (".exe", ".dll", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".ps1", ".msi")
+
+
+def _content_matches(ext, data):
+    """The file is what its extension says, checked by its structure (a
+    renamed .exe, or a zip carrying one as .docx, is refused)."""
+    signatures = ATTACHMENT_SIGNATURES[ext]
+    if signatures is not None and not data.startswith(signatures):
+        return False
+    if ext == ".pdf":
+        return b"%%EOF" in data[-2048:]
+    if ext == ".docx":
+        return _is_word_document(data)
+    if ext in (".jpg", ".jpeg", ".png"):
+        return _is_image(data)
+    if ext == ".txt":
+        return _is_text(data)
+    return True
+
+
+def _is_word_document(data):
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+    return "word/document.xml" in names and not any(
+        n.lower().endswith(EXECUTABLE) for n in names)
+
+
+def _is_image(data):
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        Image.open(io.BytesIO(data)).verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False
+    return True
+
+
+def _is_text(data):
+    if b"\x00" in data:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            data.decode(encoding)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
 class QueryForm(forms.Form):
-    number = forms.CharField(label="信件编号", max_length=20,
-                             error_messages={"required": "请填写信件编号。"})
-    code = forms.CharField(label="查询码", max_length=8,
-                           error_messages={"required": "请填写查询码。"})
+    number = forms.CharField(label="信件编号", max_length=20, error_messages={
+        "required": "请填写信件编号。", "max_length": "信件编号为15位，如 ZR2026120400012。"})
+    code = forms.CharField(label="查询码", max_length=8, error_messages={
+        "required": "请填写查询码。", "max_length": "查询码为8位字母和数字。"})
 
     def clean_number(self):
         return self.cleaned_data["number"].strip().upper()

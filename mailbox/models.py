@@ -18,6 +18,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from wagtail.models import (
+    BaseLogEntry,
     DraftStateMixin,
     RevisionMixin,
     Task,
@@ -26,6 +27,7 @@ from wagtail.models import (
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models.audit_log import ModelLogEntryManager
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -459,3 +461,48 @@ class LetterNotice(models.Model):
         verbose_name_plural = "办理提醒记录"
         constraints = [models.UniqueConstraint(fields=["letter", "kind", "due"],
                                                name="mailbox_notice_once")]
+
+
+# ---------------------------------------------------------------- audit log
+
+
+class LetterLogEntryManager(ModelLogEntryManager):
+    """Wagtail's site history lists log entries by content type; letters are
+    private per 科室, so each user sees the entries of the letters (and
+    answers) he may open, and no others (mailbox.routing)."""
+
+    def viewable_by_user(self, user):
+        # Not Wagtail's content-type check: it caches its allowed content
+        # types on the user object, shared by every log model of the request,
+        # so its answer would depend on which log model was asked first.
+        entries = self.all()
+        if user.is_superuser:
+            return entries
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models import CharField, Q
+        from django.db.models.functions import Cast
+
+        from .routing import visible_letters
+
+        letters = visible_letters(user)
+        as_text = {"pk_text": Cast("pk", output_field=CharField())}
+        letter_ids = letters.annotate(**as_text).values("pk_text")
+        reply_ids = LetterReply.objects.filter(letter__in=letters).annotate(**as_text).values(
+            "pk_text")
+        return entries.filter(
+            Q(content_type=ContentType.objects.get_for_model(Letter), object_id__in=letter_ids)
+            | Q(content_type=ContentType.objects.get_for_model(LetterReply),
+                object_id__in=reply_ids))
+
+
+class LetterLogEntry(BaseLogEntry):
+    """办理记录 of a letter or its answer (who, when, what)."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = LetterLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = "来信办理记录"
+        verbose_name_plural = "来信办理记录"

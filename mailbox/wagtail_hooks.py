@@ -27,7 +27,7 @@ from units.models import Unit, UnitKind, units_of
 from . import admin_views
 from .deadlines import day_label
 from .flow import ACTION_LABELS
-from .models import Letter, LetterKind, LetterReply, LetterStatus
+from .models import Letter, LetterKind, LetterLogEntry, LetterReply, LetterStatus
 from .routing import can_view, is_router, routed_kinds, visible_letters
 
 
@@ -190,6 +190,9 @@ def register_mailbox_urls():
 
 @hooks.register("register_log_actions")
 def register_mailbox_log_actions(actions):
+    # Letters log into their own table, filtered per user in the site history.
+    actions.register_model(Letter, LetterLogEntry)
+    actions.register_model(LetterReply, LetterLogEntry)
     for name, label in ACTION_LABELS.items():
         actions.register_action(f"mailbox.{name}", label, label)
 

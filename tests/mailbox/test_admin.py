@@ -206,3 +206,14 @@ def test_correcting_the_receipt_time_of_a_call_moves_its_deadlines(login):
                 {**data, "received_at": "2026-10-30 16:00"})
     call.refresh_from_db()
     assert call.due_at.date().isoformat() == "2026-11-06"  # 5 working days after Friday 10-30
+
+
+def test_the_site_history_shows_a_section_only_its_own_letters(login, routed):
+    ours, theirs = routed
+    html = login("yzk").get("/admin/reports/site-history/").content.decode()
+    assert ours.number in html and theirs.number not in html
+    export = login("yzk").get("/admin/reports/site-history/?export=csv")
+    body = b"".join(export.streaming_content).decode("utf-8-sig") if export.streaming else \
+        export.content.decode("utf-8-sig")
+    assert theirs.number not in body and theirs.subject not in body
+    assert theirs.number in login("bgs").get("/admin/reports/site-history/").content.decode()

@@ -159,12 +159,12 @@ def test_refusal_needs_a_reason_and_tells_the_citizen(letter, user):
 
 
 def test_every_step_is_logged_with_who_and_what(letter, user):
-    from wagtail.models import ModelLogEntry
+    from mailbox.models import LetterLogEntry
 
     new = letter(at(2026, 11, 2))
     flow.accept(new, user("bgs"), unit("医政医管科"), "请医政医管科办理")
     flow.transfer(new, user("yzk"), unit("宣传科"), "属宣传科职责")
-    entries = list(ModelLogEntry.objects.for_instance(new).order_by("timestamp"))
+    entries = list(LetterLogEntry.objects.for_instance(new).order_by("timestamp"))
     assert [e.action for e in entries] == ["mailbox.submit", "mailbox.accept", "mailbox.transfer"]
     assert entries[1].user.username == "bgs" and entries[1].data["note"] == "请医政医管科办理"
     assert entries[2].data["unit"] == "宣传科"

@@ -83,7 +83,7 @@ def test_an_exe_attachment_is_refused_also_when_renamed(client):
 
 
 def test_a_real_pdf_attachment_is_kept_out_of_the_public_media(client, settings):
-    pdf = SimpleUploadedFile("材料.pdf", b"%PDF-1.4\n%test\n")
+    pdf = SimpleUploadedFile("材料.pdf", b"%PDF-1.4\n%test\ntrailer\n%%EOF\n")
     client.post(WRITE, {**letter_data(client), "attachment": pdf})
     letter = Letter.objects.get(subject="咨询周末接种门诊开放时间")
     assert letter.attachment
@@ -255,3 +255,57 @@ def test_published_letters_are_found_by_the_public_search_with_their_masked_text
     for private in ("13861234567", "张三丰"):
         found = client.get("/search/", {"query": private}).content.decode()
         assert new.number not in found, private
+
+
+def test_a_body_too_large_for_the_server_gets_a_chinese_page(client):
+    """Django refuses bodies over DATA_UPLOAD_MAX_MEMORY_SIZE before the view
+    runs (in the CSRF check): the error page says what to do, in Chinese."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(WRITE)
+    token = browser.cookies["csrftoken"].value
+    before = Letter.objects.count()
+    response = browser.post(WRITE, {**letter_data(browser), "csrfmiddlewaretoken": token,
+                                    "content": "字" * (4 * 1024 * 1024)})
+    assert response.status_code == 400
+    assert "信件内容不能超过3000字" in response.content.decode()
+    assert Letter.objects.count() == before
+
+
+def test_a_post_without_the_form_page_says_the_page_expired_in_chinese():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(WRITE, {"name": "张三"})
+    assert response.status_code == 403 and "页面已过期" in response.content.decode()
+
+
+@pytest.mark.parametrize("name, data", [
+    ("材料.docx", b"PK\x03\x04" + b"\x00" * 100),  # a zip that is no Word document
+    ("材料.pdf", b"%PDF-1.4\n" + b"MZ" * 50),  # a PDF header and nothing of a PDF
+    ("照片.jpg", b"\xff\xd8\xff" + b"\x00" * 100),  # a JPEG header and no image
+])
+def test_files_that_only_begin_like_their_type_are_refused(client, name, data):
+    before = Letter.objects.count()
+    response = client.post(WRITE, {**letter_data(client), "attachment": SimpleUploadedFile(name, data)})
+    assert "附件内容与扩展名" in response.content.decode()
+    assert Letter.objects.count() == before
+
+
+def test_a_real_word_document_and_photo_are_accepted(client):
+    import io
+    import zipfile
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    client.post(WRITE, {**letter_data(client, subject="附Word材料的来信"),
+                        "attachment": SimpleUploadedFile("材料.docx", buffer.getvalue())})
+    photo = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(photo, "JPEG")
+    client.post(WRITE, {**letter_data(client, subject="附照片的来信"),
+                        "attachment": SimpleUploadedFile("现场.jpg", photo.getvalue())})
+    assert Letter.objects.filter(subject__in=["附Word材料的来信", "附照片的来信"]).count() == 2
