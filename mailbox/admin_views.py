@@ -76,12 +76,7 @@ def _form(action, letter, data=None):
                                  "publish_on_site": reply.publish_on_site,
                                  "is_faq": reply.is_faq, "faq_column": reply.faq_column_id}
     if form_class is forms.ExtendForm:
-        from .flow import _may_approve_extension
-        from .routing import router_users, unit_users
-
-        candidates = (router_users(letter.kind) | unit_users(letter.responsible_unit)).distinct()
-        kwargs["approvers"] = candidates.filter(
-            pk__in=[u.pk for u in candidates if _may_approve_extension(u, letter)])
+        kwargs["approvers"] = flow.extension_approvers(letter)
     return form_class(data, **kwargs)
 
 

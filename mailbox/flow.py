@@ -276,13 +276,21 @@ def extend(letter, user, days, reason, approver):
     return letter
 
 
-def _may_approve_extension(approver, letter):
+def extension_approvers(letter):
+    """Who may approve an extension: the heads of the answering 科室 and of
+    the 科室 that route this kind of letter (one query)."""
+    from django.contrib.auth import get_user_model
+
     from units.models import Unit
 
     from .routing import ROUTERS
 
-    units = list(Unit.objects.filter(name__in=ROUTERS[letter.kind]))
-    if letter.responsible_unit:
-        units.append(letter.responsible_unit)
-    return approver.is_superuser or any(
-        u.heads().filter(pk=approver.pk).exists() for u in units)
+    units = Unit.objects.filter(name__in=ROUTERS[letter.kind])
+    if letter.responsible_unit_id:
+        units = units | Unit.objects.filter(pk=letter.responsible_unit_id)
+    return get_user_model().objects.filter(
+        is_active=True, groups__unit_as_heads__in=units).distinct()
+
+
+def _may_approve_extension(approver, letter):
+    return approver.is_superuser or extension_approvers(letter).filter(pk=approver.pk).exists()

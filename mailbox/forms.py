@@ -176,15 +176,6 @@ class QueryForm(forms.Form):
         return self.cleaned_data["code"].strip().upper()
 
 
-class HotlineCallForm(forms.ModelForm):
-    """A call to 卫生计生热线, recorded by the staff who took it."""
-
-    class Meta:
-        model = Letter
-        fields = ["name", "phone", "email", "subject", "content", "received_at",
-                  "allow_publication"]
-
-
 # ---------------------------------------------------------------- staff steps
 
 

@@ -67,7 +67,6 @@ OPEN_STATUSES = (
     LetterStatus.PENDING, LetterStatus.ACCEPTED, LetterStatus.PROCESSING,
     LetterStatus.TRANSFERRED, LetterStatus.ESCALATED,
 )
-CLOSED_STATUSES = (LetterStatus.REFUSED, LetterStatus.ANSWERED, LetterStatus.PUBLISHED)
 
 
 class Channel(models.TextChoices):

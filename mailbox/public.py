@@ -125,6 +125,11 @@ def _render_form(column, request, form, status=200, error=""):
     }, status=status)
 
 
+def _already_sent(column, letter):
+    """The same form came twice (double click): show the first letter's status."""
+    return redirect(column.url + column.reverse_subpage("query") + f"?number={letter.number}&sent=1")
+
+
 def write_view(column, request):
     if not column.accepts_letters:
         return redirect(column.url)
@@ -151,7 +156,7 @@ def write_view(column, request):
                             error="页面已过期，请再次点击“提交”。您填写的内容已保留。")
     existing = Letter.objects.filter(submission_token=token).first()
     if existing is not None:  # the same form posted twice (double click)
-        return redirect(column.url + column.reverse_subpage("query") + f"?number={existing.number}&sent=1")
+        return _already_sent(column, existing)
     address = client_address(request)
     limit = getattr(settings, "MAILBOX_LETTERS_PER_HOUR", 5)
     if _limited("letters", address, limit, 3600):
@@ -166,7 +171,7 @@ def write_view(column, request):
             flow.submit(letter)
     except IntegrityError:  # the twin request won the race for this token
         existing = Letter.objects.get(submission_token=token)
-        return redirect(column.url + column.reverse_subpage("query") + f"?number={existing.number}&sent=1")
+        return _already_sent(column, existing)
     request.session[f"mailbox_receipt_{letter.number}"] = letter.query_code
     return TemplateResponse(request, "mailbox/receipt.html", {"page": column, "letter": letter})
 
