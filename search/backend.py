@@ -145,48 +145,74 @@ class DateKeyedIndexMixin:
 class DateRankMixin:
     """Backend mixin: the public ranking walked in index-key (date) order.
 
-    ``date_ranked`` returns the matching objects of ``queryset`` — title hits
-    first when asked, each group newest first — as (key, pk, title hit),
-    at most ``limit``.  Candidates come from the index in key order in
-    growing batches and are checked against ``queryset`` (live, public,
-    column, dates…), so the work is proportional to the results needed, not
-    to the number of matches.  Vendors provide ``_candidates``."""
+    ``date_ranked`` returns the matching objects of several querysets at
+    once (``scopes``: {tag: queryset}, one per search source) — title hits
+    first when asked, each group newest first — as (key, tag, pk, title hit),
+    at most ``limit`` in all.  Candidates come from the index in key order in
+    growing batches and are checked against their scope's queryset (live,
+    public, column, dates…), so the work is proportional to the results
+    needed, not to the number of matches.
+
+    All scopes are walked together: walked one by one, a scope with few
+    entries (the mailbox's replies) had to read every match of the others
+    (100,000 page entries for 信息) before learning it has none.  Vendors
+    provide ``_candidates``."""
 
     # Ask the index for what is still needed (plus a margin for drafts and
     # private items), doubling when candidates turn out not to qualify.
     MARGIN = 20
     MAX_BATCH = 5000
 
-    def date_ranked(self, query, queryset, *, title_first=True, low=None, high=None, limit=20):
+    def date_ranked(self, query, scopes, *, title_first=True, low=None, high=None, limit=20):
         terms = simple_terms(segment_query(query))
-        if not terms:
+        # A scope that can hold nothing (column filter of another source)
+        # takes no part in the walk.
+        scopes = {tag: qs for tag, qs in scopes.items() if not qs.query.is_empty()}
+        if not terms or not scopes:
             return []
-        cts = [int(pk) for pk in get_descendants_content_types_pks(queryset.model)]
+        # Content type → the scopes whose model covers it (several when
+        # sources overlap: each admits or refuses on its own).
+        tag_of = {}
+        for tag, queryset in scopes.items():
+            for ct in get_descendants_content_types_pks(queryset.model):
+                tag_of.setdefault(int(ct), []).append(tag)
         groups = [("title", 1), ("rest", 0)] if title_first else [("all", 0)]
         out = []
         for group, flag in groups:
-            for key, pk in self._walk(terms, group, cts, queryset, low, high, limit - len(out)):
-                out.append((key, pk, flag))
+            for key, tag, pk in self._walk(terms, group, tag_of, scopes, low, high,
+                                           limit - len(out)):
+                out.append((key, tag, pk, flag))
             if len(out) >= limit:
                 break
         return out
 
-    def _walk(self, terms, group, cts, queryset, low, high, need):
-        to_pk = queryset.model._meta.pk.to_python
+    def _allowed(self, rows, tag_of, scopes):
+        """{(tag, pk)} of the candidate rows that their scope's queryset
+        admits: one query per scope present among the rows."""
+        by_tag = {}
+        for _, object_id, ct in rows:
+            for tag in tag_of[ct]:
+                by_tag.setdefault(tag, []).append(scopes[tag].model._meta.pk.to_python(object_id))
+        return {(tag, pk) for tag, pks in by_tag.items()
+                for pk in scopes[tag].filter(pk__in=pks).values_list("pk", flat=True)}
+
+    def _walk(self, terms, group, tag_of, scopes, low, high, need):
         cursor, batch = high, min(need + self.MARGIN, self.MAX_BATCH)
         plan = self._plan(terms)
+        cts = sorted(tag_of)
         while need > 0:
             rows = self._candidates(terms, group, cts, low, cursor, batch, plan)
             if not rows:
                 return
-            pks = [to_pk(object_id) for _, object_id in rows]
-            allowed = set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
-            for (key, _), pk in zip(rows, pks):
-                if pk in allowed:
-                    yield key, pk
-                    need -= 1
-                    if need == 0:
-                        return
+            allowed = self._allowed(rows, tag_of, scopes)
+            for key, object_id, ct in rows:
+                for tag in tag_of[ct]:
+                    pk = scopes[tag].model._meta.pk.to_python(object_id)
+                    if (tag, pk) in allowed:
+                        yield key, tag, pk
+                        need -= 1
+                        if need == 0:
+                            return
             if len(rows) < batch:
                 return
             cursor, batch = rows[-1][0], min(max(batch * 2, need + self.MARGIN), self.MAX_BATCH)
@@ -291,7 +317,7 @@ def _sqlite_classes():
             bounds, params = _bounds_sql("f.rowid", low, cursor)
             # FTS5 returns matches in rowid order by itself and stops at
             # LIMIT: no sort, no full match list.
-            sql = (f"SELECT f.rowid, e.object_id FROM {fts} f JOIN {entry} e ON e.id = f.rowid "
+            sql = (f"SELECT f.rowid, e.object_id, e.content_type_id FROM {fts} f JOIN {entry} e ON e.id = f.rowid "
                    f"WHERE f.{fts} MATCH %s{bounds} "
                    f"AND e.content_type_id IN ({', '.join(map(str, cts))}) "
                    f"ORDER BY f.rowid DESC LIMIT %s")
@@ -413,7 +439,7 @@ def _postgres_classes():
                 cur.execute("; ".join(f"SET LOCAL {setting} = off" for setting in off))
                 condition, params = self._condition(terms, group)
                 cur.execute(
-                    f"SELECT e.id, e.object_id FROM {entry} e "
+                    f"SELECT e.id, e.object_id, e.content_type_id FROM {entry} e "
                     f"WHERE e.content_type_id + 0 IN ({', '.join(map(str, cts))}) "
                     f"AND {condition}{bounds} ORDER BY e.id DESC LIMIT %s",
                     params + bound_params + [batch])

@@ -1,12 +1,12 @@
 """Running a public search over every registered source.
 
-Each source is searched with the site's backend (``search.backend``): its
-``date_ranked`` walks the index in date order (``search.datekeys``), title
-hits first, and checks candidates against the source's queryset (published,
-public, column, dates).  At most MAX_RESULTS + 1 results per source are
-collected — enough for every page anyone can reach and to say "more than
-200" — so a word found in 50,000 items costs about what a word found in
-200 items costs.  The sources' lists are merged by (title hit, date).
+All sources are searched in one walk of the site's backend
+(``search.backend``): its ``date_ranked`` reads the index in date order
+(``search.datekeys``), title hits first, and checks each candidate against
+its source's queryset (published, public, column, dates).  At most
+MAX_RESULTS + 1 results are collected — enough for every page anyone can
+reach and to say "more than 200" — so a word found in 50,000 items costs
+about what a word found in 200 items costs.
 """
 
 import datetime
@@ -105,15 +105,14 @@ class MergedResults:
             low = lowest_key(_start_of(self.filters.date_from)) if self.filters.date_from else None
             high = (lowest_key(_start_of(self.filters.date_to + datetime.timedelta(days=1)))
                     if self.filters.date_to else None)
-            hits = []
-            for source in self.sources:
-                found = self.backend.date_ranked(
-                    self.query, self._queryset(source),
-                    title_first=self.filters.sort == SORT_RELEVANCE,
-                    low=low, high=high, limit=MAX_RESULTS + 1,
-                )
-                self.more = self.more or len(found) > MAX_RESULTS
-                hits += [Hit(source, pk, key, flag) for key, pk, flag in found]
+            sources = {source.key: source for source in self.sources}
+            found = self.backend.date_ranked(
+                self.query, {key: self._queryset(source) for key, source in sources.items()},
+                title_first=self.filters.sort == SORT_RELEVANCE,
+                low=low, high=high, limit=MAX_RESULTS + 1,
+            )
+            self.more = len(found) > MAX_RESULTS
+            hits = [Hit(sources[tag], pk, key, flag) for key, tag, pk, flag in found]
             # Keys are date order across sources too (seconds in the high bits).
             hits.sort(key=lambda h: (-h.title_hit, -(h.key >> PK_BITS), -h.key))
             self._hits = hits[:MAX_RESULTS]
