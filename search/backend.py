@@ -162,6 +162,9 @@ class DateRankMixin:
     # private items), doubling when candidates turn out not to qualify.
     MARGIN = 20
     MAX_BATCH = 5000
+    # Whether the vendor's "rest" candidates include the title hits (then
+    # skipped by key) or exclude them itself.
+    REST_INCLUDES_TITLE_HITS = False
 
     def date_ranked(self, query, scopes, *, title_first=True, low=None, high=None, limit=20):
         terms = simple_terms(segment_query(query))
@@ -179,8 +182,11 @@ class DateRankMixin:
         groups = [("title", 1), ("rest", 0)] if title_first else [("all", 0)]
         out = []
         for group, flag in groups:
+            # The title group, when it did not fill ``limit``, found every
+            # title hit: the rest walk may skip them by key.
+            skip = {key for key, *_ in out} if self.REST_INCLUDES_TITLE_HITS else ()
             for key, tag, pk in self._walk(terms, group, tag_of, scopes, low, high,
-                                           limit - len(out)):
+                                           limit - len(out), skip):
                 out.append((key, tag, pk, flag))
             if len(out) >= limit:
                 break
@@ -196,7 +202,7 @@ class DateRankMixin:
         return {(tag, pk) for tag, pks in by_tag.items()
                 for pk in scopes[tag].filter(pk__in=pks).values_list("pk", flat=True)}
 
-    def _walk(self, terms, group, tag_of, scopes, low, high, need):
+    def _walk(self, terms, group, tag_of, scopes, low, high, need, skip=()):
         cursor, batch = high, min(need + self.MARGIN, self.MAX_BATCH)
         plan = self._plan(terms)
         cts = sorted(tag_of)
@@ -204,8 +210,10 @@ class DateRankMixin:
             rows = self._candidates(terms, group, cts, low, cursor, batch, plan)
             if not rows:
                 return
-            allowed = self._allowed(rows, tag_of, scopes)
+            allowed = self._allowed([row for row in rows if row[0] not in skip], tag_of, scopes)
             for key, object_id, ct in rows:
+                if key in skip:
+                    continue
                 for tag in tag_of[ct]:
                     pk = scopes[tag].model._meta.pk.to_python(object_id)
                     if (tag, pk) in allowed:
@@ -299,26 +307,30 @@ def _sqlite_classes():
     fts = stock.SQLiteFTSIndexEntry._meta.db_table
     entry = stock.IndexEntry._meta.db_table
 
+    titles = "search_title_fts"  # search/migrations/0004
+
     def fts_expression(terms, group):
         # "流感 感防" AND "字 20"* — tokens are letters and digits only.
         body = " AND ".join(f'"{" ".join(t.tokens)}"{"*" if t.prefix else ""}' for t in terms)
-        if group == "title":
-            return f"{{title}} : ({body})"
-        if group == "rest":
-            return f"({{title body}} : ({body})) NOT ({{title}} : ({body}))"
-        return f"{{title body}} : ({body})"
+        return body if group == "title" else f"{{title body}} : ({body})"
 
     class Backend(DateRankMixin, ZhQueryMixin, stock.SQLiteSearchBackend):
         query_compiler_class = Compiler
         autocomplete_query_compiler_class = AutocompleteCompiler
         index_class = Index
+        # The "rest" walk reads title hits too (a NOT of the title filter
+        # would read every body's position lists); the walk skips them.
+        REST_INCLUDES_TITLE_HITS = True
 
         def _candidates(self, terms, group, cts, low, cursor, batch, plan):
+            # Title hits from the table of titles alone; the rest from
+            # Wagtail's table.  FTS5 returns matches in rowid order by
+            # itself and stops at LIMIT: no sort, no full match list.
+            table = titles if group == "title" else fts
             bounds, params = _bounds_sql("f.rowid", low, cursor)
-            # FTS5 returns matches in rowid order by itself and stops at
-            # LIMIT: no sort, no full match list.
-            sql = (f"SELECT f.rowid, e.object_id, e.content_type_id FROM {fts} f JOIN {entry} e ON e.id = f.rowid "
-                   f"WHERE f.{fts} MATCH %s{bounds} "
+            sql = (f"SELECT f.rowid, e.object_id, e.content_type_id FROM {table} f "
+                   f"JOIN {entry} e ON e.id = f.rowid "
+                   f"WHERE f.{table} MATCH %s{bounds} "
                    f"AND e.content_type_id IN ({', '.join(map(str, cts))}) "
                    f"ORDER BY f.rowid DESC LIMIT %s")
             with connection.cursor() as cur:

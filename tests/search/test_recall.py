@@ -85,6 +85,17 @@ def test_a_changed_release_time_moves_the_item(corpus, search_page):
     assert titles == [T["flu_old"], T["flu_title"], T["fullwidth"], T["flu_body"]]
 
 
+def test_a_retitled_item_moves_between_title_and_body_hits(corpus, search_page):
+    body_hit = corpus["flu_body"]  # 流感 only in its body (Nov 25)
+    body_hit.title = "流感高发期健康提示"
+    body_hit.save_revision().publish()
+    title_hit = corpus["flu_title"]  # 流感 only in its title (Nov 20)
+    title_hit.title = "健康枣庄：冬季防治知识"
+    title_hit.save_revision().publish()
+    assert result_titles(search_page("流感")) == ["流感高发期健康提示", T["fullwidth"], T["flu_old"]]
+    assert result_titles(search_page("防治知识")) == ["健康枣庄：冬季防治知识"]
+
+
 def test_more_than_a_thousand_results_are_announced(corpus, search_page, monkeypatch):
     from search import results, views
 
