@@ -1,10 +1,12 @@
-"""“您是不是要找”: suggestions from pinyin and homophones.
+"""“您是不是要找”: suggestions from pinyin, homophones and look-alikes.
 
 Offline, from the site's own words: ``VocabularyWord`` holds the words of
 published titles (cut with jieba and the domain dictionary
 ``search/dictionary.txt``), each keyed by its toneless pinyin.  A query
 typed in pinyin (jiankang) or with a wrong character that sounds the same
-(建康, 流敢) is looked up by its pinyin; the most frequent word wins.
+(建康, 流敢) is looked up by its pinyin; one that looks the same (束庄,
+防冶) by swapping one character for another of its group in
+``search/lookalikes.txt``.  The most frequent word wins.
 """
 
 import re
@@ -21,6 +23,7 @@ from .sources import get_sources
 from .text import normalise
 
 DICTIONARY = Path(__file__).with_name("dictionary.txt")
+LOOKALIKES = Path(__file__).with_name("lookalikes.txt")
 CJK_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,8}$")
 PINYIN_QUERY = re.compile(r"^[a-z' ]{2,60}$")
 MAX_SUGGESTIONS = 3
@@ -82,6 +85,26 @@ def add_words(text):
             VocabularyWord.objects.get_or_create(word=word, defaults={"pinyin": pinyin_key(word)})
 
 
+def _lookalike_groups():
+    """{character: the other characters of its 形近字 group}."""
+    if not hasattr(_lookalike_groups, "table"):
+        table = {}
+        for line in LOOKALIKES.read_text(encoding="utf-8").splitlines():
+            group = line.strip()
+            if group and not group.startswith("#"):
+                for ch in group:
+                    table.setdefault(ch, set()).update(set(group) - {ch})
+        _lookalike_groups.table = table
+    return _lookalike_groups.table
+
+
+def lookalike_variants(word):
+    """``word`` with one character replaced by a look-alike, every way."""
+    table = _lookalike_groups()
+    return {word[:i] + other + word[i + 1:]
+            for i, ch in enumerate(word) for other in table.get(ch, ())}
+
+
 def suggest(query):
     """Up to MAX_SUGGESTIONS words the user probably meant, best first."""
     folded = normalise(query).strip()
@@ -99,6 +122,12 @@ def suggest(query):
         VocabularyWord.objects.filter(pinyin=key).exclude(word=folded)
         .order_by("-frequency", "word").values_list("word", flat=True)[:MAX_SUGGESTIONS * 2]
     )
+    if CJK_WORD.match(folded):
+        variants = lookalike_variants(folded)
+        if variants:
+            words += [w for w in VocabularyWord.objects.filter(word__in=variants)
+                      .order_by("-frequency", "word").values_list("word", flat=True)
+                      [:MAX_SUGGESTIONS] if w not in words]
     if not words and PINYIN_QUERY.match(folded) and len(key) >= 4:
         # Pinyin typed only in part (jiank…).
         words = list(

@@ -149,7 +149,9 @@ def test_hot_terms_show_only_approved_terms_that_are_not_sensitive(client, corpu
 
 
 @pytest.mark.parametrize("typed, meant", [("jiankang", "健康"), ("建康", "健康"),
-                                          ("liugan", "流感"), ("流敢", "流感")])
+                                          ("liugan", "流感"), ("流敢", "流感"),
+                                          # look-alikes (形近字), not homophones
+                                          ("宙查", "审查"), ("防冶", "防治")])
 def test_did_you_mean(corpus, client, typed, meant):
     rebuild_vocabulary()
     html = client.get("/search/", {"query": typed}).content.decode()
