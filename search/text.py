@@ -23,6 +23,7 @@ the query" into "contains this sequence of bigrams", which both FTS5 and
   药品 (prefix 药* matches the bigram 药品 and the unigram 药).
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -67,8 +68,14 @@ def _run_tokens(run, *, closed):
     return grams + [run[-1]] if closed else grams
 
 
+@functools.lru_cache(maxsize=256)
 def segment_for_index(text):
-    """Space-separated bigram tokens of ``text`` for the full-text index."""
+    """Space-separated bigram tokens of ``text`` for the full-text index.
+
+    Cached: Wagtail's indexer asks for each field's value several times per
+    object (title, body, autocomplete and their plain-text copies), and
+    segmenting was most of the time of a full rebuild; the recent texts are
+    enough to answer the repeats."""
     return " ".join(tok for run in RUN.findall(normalise(text))
                     for tok in _run_tokens(run, closed=True))
 
