@@ -194,15 +194,15 @@ class DateRankMixin:
                 break
         return out
 
-    def _allowed(self, rows, tag_of, scopes):
-        """{(tag, pk)} of the candidate rows that their scope's queryset
-        admits: one query per scope present among the rows."""
+    def _allowed(self, candidates, scopes):
+        """The (key, tag, pk) candidates that their scope's queryset admits:
+        one query per scope present among them."""
         by_tag = {}
-        for _, object_id, ct in rows:
-            for tag in tag_of[ct]:
-                by_tag.setdefault(tag, []).append(scopes[tag].model._meta.pk.to_python(object_id))
-        return {(tag, pk) for tag, pks in by_tag.items()
-                for pk in scopes[tag].filter(pk__in=pks).values_list("pk", flat=True)}
+        for _, tag, pk in candidates:
+            by_tag.setdefault(tag, []).append(pk)
+        admitted = {(tag, pk) for tag, pks in by_tag.items()
+                    for pk in scopes[tag].filter(pk__in=pks).values_list("pk", flat=True)}
+        return [c for c in candidates if c[1:] in admitted]
 
     def _walk(self, terms, group, tag_of, scopes, low, high, need, skip=()):
         cursor, batch = high, min(need + self.MARGIN, self.MAX_BATCH)
@@ -212,18 +212,13 @@ class DateRankMixin:
             rows = self._candidates(terms, group, cts, low, cursor, batch, plan)
             if not rows:
                 return
-            allowed = self._allowed([row for row in rows if row[0] not in skip], tag_of, scopes)
-            for key, object_id, ct in rows:
-                if key in skip:
-                    continue
-                for tag in tag_of[ct]:
-                    pk = scopes[tag].model._meta.pk.to_python(object_id)
-                    if (tag, pk) in allowed:
-                        yield key, tag, pk
-                        need -= 1
-                        if need == 0:
-                            return
-            if len(rows) < batch:
+            candidates = [(key, tag, scopes[tag].model._meta.pk.to_python(object_id))
+                          for key, object_id, ct in rows if key not in skip
+                          for tag in tag_of[ct]]
+            for found in self._allowed(candidates, scopes)[:need]:
+                yield found
+                need -= 1
+            if len(rows) < batch or need == 0:
                 return
             cursor, batch = rows[-1][0], min(max(batch * 2, need + self.MARGIN), self.MAX_BATCH)
 
@@ -459,6 +454,20 @@ def _postgres_classes():
         if len(connection.atomic_blocks) > 1:
             cur.execute("; ".join(f"RESET {setting}" for setting in settings))
 
+    # Wagtail makes a backend per get_search_backend() call: the cache lives
+    # here, with the classes.
+    reltuples = {}
+
+    def entries_estimate():
+        """The planner's row count of the entry table (pg_class), read at
+        most once a minute: one round trip less per walk."""
+        now = time.monotonic()
+        if not reltuples or now - reltuples["at"] > 60:
+            with connection.cursor() as cur:
+                cur.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [entry])
+                reltuples.update(at=now, rows=cur.fetchone()[0])
+        return reltuples["rows"]
+
     # A word found in more than this share of the entries is "common".
     COMMON_SHARE = 0.02
     # Titles: walking reads need ÷ share rows, the GIN plan share × total
@@ -510,26 +519,13 @@ def _postgres_classes():
             with connection.cursor() as cur:
                 cur.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {entry} e WHERE "
                             f"e.{column} @@ to_tsquery('simple', %s)", [tsquery])
-                plan = cur.fetchone()[0][0]["Plan"]
-            estimate = plan["Plan Rows"]
-            total = max(self._entries_estimate(), 1)
+                estimate = cur.fetchone()[0][0]["Plan"]["Plan Rows"]
+            total = max(entries_estimate(), 1)
             if estimate > (COMMON_TITLE_SHARE if column == "title" else COMMON_SHARE) * total:
                 return "common"
             if all(len(t.tokens) == 1 for t in terms):
                 return "rare"  # single bigrams: the statistics are exact enough
             return "common" if self._probe(tsquery, column, low, high) >= PROBE_COMMON else "rare"
-
-        def _entries_estimate(self):
-            """The planner's row count of the entry table (pg_class), read
-            once a minute: one round trip less per walk."""
-            now = time.monotonic()
-            if self._reltuples is None or now - self._reltuples[0] > 60:
-                with connection.cursor() as cur:
-                    cur.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [entry])
-                    self._reltuples = (now, cur.fetchone()[0])
-            return self._reltuples[1]
-
-        _reltuples = None
 
         def _probe(self, tsquery, column, low, high):
             """How many of the PROBE newest entries in the range match."""

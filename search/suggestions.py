@@ -4,11 +4,12 @@ Offline, from the site's own words: ``VocabularyWord`` holds the words of
 published titles (cut with jieba and the domain dictionary
 ``search/dictionary.txt``), each keyed by its toneless pinyin.  A query
 typed in pinyin (jiankang) or with a wrong character that sounds the same
-(建康, 流敢) is looked up by its pinyin; one that looks the same (束庄,
-防冶) by swapping one character for another of its group in
+(建康, 流敢) is looked up by its pinyin; one that looks the same (宜传,
+休检) by swapping one character for another of its group in
 ``search/lookalikes.txt``.  The most frequent word wins.
 """
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -85,17 +86,16 @@ def add_words(text):
             VocabularyWord.objects.get_or_create(word=word, defaults={"pinyin": pinyin_key(word)})
 
 
+@functools.cache
 def _lookalike_groups():
     """{character: the other characters of its 形近字 group}."""
-    if not hasattr(_lookalike_groups, "table"):
-        table = {}
-        for line in LOOKALIKES.read_text(encoding="utf-8").splitlines():
-            group = line.strip()
-            if group and not group.startswith("#"):
-                for ch in group:
-                    table.setdefault(ch, set()).update(set(group) - {ch})
-        _lookalike_groups.table = table
-    return _lookalike_groups.table
+    table = {}
+    for line in LOOKALIKES.read_text(encoding="utf-8").splitlines():
+        group = line.strip()
+        if group and not group.startswith("#"):
+            for ch in group:
+                table.setdefault(ch, set()).update(set(group) - {ch})
+    return table
 
 
 def lookalike_variants(word):
@@ -123,11 +123,9 @@ def suggest(query):
         .order_by("-frequency", "word").values_list("word", flat=True)[:MAX_SUGGESTIONS * 2]
     )
     if CJK_WORD.match(folded):
-        variants = lookalike_variants(folded)
-        if variants:
-            words += [w for w in VocabularyWord.objects.filter(word__in=variants)
-                      .order_by("-frequency", "word").values_list("word", flat=True)
-                      [:MAX_SUGGESTIONS] if w not in words]
+        words += [w for w in VocabularyWord.objects.filter(word__in=lookalike_variants(folded))
+                  .order_by("-frequency", "word").values_list("word", flat=True)
+                  [:MAX_SUGGESTIONS] if w not in words]
     if not words and PINYIN_QUERY.match(folded) and len(key) >= 4:
         # Pinyin typed only in part (jiank…).
         words = list(
